@@ -1,0 +1,30 @@
+package dev.forgebot.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import org.junit.jupiter.api.Test;
+
+/** The build fails when production code breaks the module table of design.md. */
+class ArchitectureTest {
+
+    @Test
+    void domainDependsOnTheJdkOnly() {
+        ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY.check(ForgebotClasses.production());
+    }
+
+    @Test
+    void domainPackagesAreFreeOfCycles() {
+        ArchitectureRules.DOMAIN_PACKAGES_ARE_FREE_OF_CYCLES.check(ForgebotClasses.production());
+    }
+
+    @Test
+    void guiceLogbackPicocliAndMicrometerStayInBootstrap() {
+        ArchitectureRules.BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP.check(ForgebotClasses.production());
+    }
+
+    @Test
+    void threadsAndExecutorsAreCreatedOnlyInBootstrapRuntime() {
+        assertThatCode(() -> ArchitectureRules.THREADS_ARE_CREATED_ONLY_IN_BOOTSTRAP_RUNTIME.check(ForgebotClasses.production()))
+                .doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.forgebot.domain.conversation;
+
+/** Whether operators are still handling a handed-off conversation. */
+public enum TicketStatus {
+    OPEN,
+    CLOSED
+}
