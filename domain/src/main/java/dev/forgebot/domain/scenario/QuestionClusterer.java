@@ -24,9 +24,11 @@ import java.util.TreeMap;
  *   <li>Questions without a single {@link Tokenizer#terms term} (emoji only, punctuation, only stop
  *       words such as "how?") are <b>dropped</b>: there is no question in them to draft an answer for,
  *       and a cluster of "👍" would only be noise for the operators.
+ *   <li>Terms that name the same thing in support jargon ("ubuntu" and "linux", "saml" and "sso",
+ *       "charity" and "nonprofit") are rewritten to one canonical term by a small built-in lexicon.
  *   <li>Each item gets a TF-IDF vector of its terms and one of its character trigrams, IDF computed over
- *       the batch with smoothing; similarity is a blend of the two cosines (the trigrams help short
- *       questions that differ by typos or spelling).
+ *       the batch with smoothing; similarity is 0.8 × term cosine + 0.2 × trigram cosine (the trigrams
+ *       help short questions that differ by typos, spelling or joined words).
  *   <li>Items are clustered by agglomerative clustering with average linkage, weighted by duplicates,
  *       cut at {@link ClusteringSettings#similarityThreshold()}.
  *   <li>A cluster's representative is its medoid: the text with the highest average similarity to
@@ -40,7 +42,7 @@ import java.util.TreeMap;
  *
  * <h2>Cost</h2>
  * For n distinct questions: O(n²) time (pairwise similarities, then a nearest-neighbour chain) and a
- * float matrix of n(n-1)/2 entries, 8 MB for n = 2,000, which clusters in well under a second. Above
+ * float matrix of n(n-1)/2 entries, 8 MB for n = 2,000, which clusters in about a second. Above
  * {@link #MAX_DISTINCT_QUESTIONS} distinct questions the call is refused rather than risk the heap;
  * the caller should cluster in smaller batches.
  *
