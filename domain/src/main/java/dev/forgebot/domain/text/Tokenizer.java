@@ -23,7 +23,12 @@ public final class Tokenizer {
             "to", "too", "us", "very", "was", "we", "were", "what", "when", "where", "which", "who",
             "whom", "why", "will", "with", "would", "you", "your", "yours", "hi", "hello", "hey",
             "thanks", "thank", "pls", "im", "u", "ur", "get", "got", "also", "about", "any", "there's",
-            "way", "know", "want", "need", "tell", "like", "possible", "there're");
+            "way", "know", "want", "need", "tell", "like", "possible", "there're",
+            // Conversational filler seen in customer questions: it says nothing about the topic.
+            "plz", "thx", "ok", "okay", "whats", "what's", "hows", "isnt", "arent", "wont", "didnt",
+            "doesnt", "anyone", "someone", "something", "thing", "things", "else", "really",
+            "actually", "currently", "still", "now", "same", "other", "one", "we're",
+            "we've", "i've", "i'd", "let", "guys", "wondering", "quick", "question");
 
     /** Longest term kept; longer runs (hashes, pasted blobs) are cut to this many characters. */
     public static final int MAX_TERM_LENGTH = 40;
@@ -70,10 +75,15 @@ public final class Tokenizer {
             return;
         }
         String stem = Stemmer.stem(stripPossessive(raw));
-        if (stem.isEmpty() || STOP_WORDS.contains(stem)) {
+        if (stem.isEmpty() || STOP_WORDS.contains(stem) || isSingleAsciiCharacter(stem)) {
             return;
         }
         terms.add(stem.length() > MAX_TERM_LENGTH ? stem.substring(0, MAX_TERM_LENGTH) : stem);
+    }
+
+    /** A lone Latin letter or digit ("2" in "2+2", "a" in "plan a") matches too much to help. */
+    private static boolean isSingleAsciiCharacter(String term) {
+        return term.length() == 1 && term.charAt(0) < 128;
     }
 
     private static String stripPossessive(String word) {
