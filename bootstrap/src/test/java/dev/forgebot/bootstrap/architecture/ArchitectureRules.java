@@ -47,6 +47,18 @@ final class ArchitectureRules {
             .matching("dev.forgebot.domain.(*)..")
             .should().beFreeOfCycles();
 
+    /** The application knows the domain, SLF4J and the JDK: no framework, no I/O library. */
+    static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_AND_SLF4J_ONLY = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "org.slf4j..", "java..")
+            .because("use cases and ports are plain Java; adapters bring the technology");
+
+    /** Ports are the application's edge: they speak domain types and their own, never services or pipeline internals. */
+    static final ArchRule PORTS_SPEAK_DOMAIN_TYPES_ONLY = classes()
+            .that().resideInAPackage("dev.forgebot.application.port..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.forgebot.application.port..", DOMAIN, "java..")
+            .because("adapters implement ports without seeing the application's insides");
+
     /** Guice, Logback, picocli and Micrometer belong to the composition root. */
     static final ArchRule BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)

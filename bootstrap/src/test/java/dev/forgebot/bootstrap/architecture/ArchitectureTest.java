@@ -18,6 +18,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationDependsOnDomainAndSlf4jOnly() {
+        ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_AND_SLF4J_ONLY.check(ForgebotClasses.production());
+    }
+
+    @Test
+    void portsSpeakDomainTypesOnly() {
+        ArchitectureRules.PORTS_SPEAK_DOMAIN_TYPES_ONLY.check(ForgebotClasses.production());
+    }
+
+    @Test
     void guiceLogbackPicocliAndMicrometerStayInBootstrap() {
         ArchitectureRules.BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP.check(ForgebotClasses.production());
     }
