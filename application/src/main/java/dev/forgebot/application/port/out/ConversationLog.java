@@ -25,6 +25,6 @@ public interface ConversationLog {
     /** The lead's latest messages, oldest first. */
     List<Message> recent(LeadId leadId, int limit);
 
-    /** Number of messages in each direction, in {@link Direction} order. */
+    /** Number of messages recorded in {@code direction}. */
     long count(Direction direction);
 }
