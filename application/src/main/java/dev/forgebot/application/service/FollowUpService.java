@@ -45,6 +45,7 @@ public final class FollowUpService implements RunFollowUps {
     private final ConversationLog conversations;
     private final Messenger messenger;
     private final FollowUpPolicy policy;
+    private final LeadChanges changes;
     private final BotTexts texts;
     private final Clock clock;
     private final int batchSize;
@@ -61,6 +62,7 @@ public final class FollowUpService implements RunFollowUps {
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.changes = new LeadChanges(leads, policy);
         this.texts = Objects.requireNonNull(texts, "texts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.claimTokens = Objects.requireNonNull(claimTokens, "claimTokens");
@@ -98,14 +100,10 @@ public final class FollowUpService implements RunFollowUps {
     private Outcome followUp(Lead lead, Instant now) {
         return switch (policy.decide(lead, now)) {
             case FollowUpDecision.Due due -> claimAndSend(lead, due.step(), now);
-            case FollowUpDecision.NotYet notYet -> {
-                leads.update(lead, policy.nextDueAt(lead));
-                yield Outcome.SKIPPED;
-            }
+            case FollowUpDecision.NotYet notYet -> reschedule(lead);
             case FollowUpDecision.Never never -> {
                 log.debug("lead not followed up lead={} reason={}", lead.id().value(), never.reason());
-                leads.update(lead, policy.nextDueAt(lead));
-                yield Outcome.SKIPPED;
+                yield reschedule(lead);
             }
         };
     }
@@ -125,7 +123,7 @@ public final class FollowUpService implements RunFollowUps {
                 yield Outcome.SENT;
             }
             case SendResult.Blocked b -> {
-                leads.findByCustomer(lead.customerId()).ifPresent(current -> leads.update(current.block(), Optional.empty()));
+                changes.apply(lead.id(), Lead::block);
                 log.info("follow-up not delivered, customer blocked the bot lead={}", lead.id().value());
                 yield Outcome.FAILED;
             }
@@ -142,6 +140,15 @@ public final class FollowUpService implements RunFollowUps {
                 yield Outcome.FAILED;
             }
         };
+    }
+
+    /**
+     * Stores the next follow-up time the lead's state implies. When the lead changed meanwhile, its
+     * newer write stored the right time already, so a conflict needs nothing more.
+     */
+    private Outcome reschedule(Lead lead) {
+        leads.update(lead, policy.nextDueAt(lead));
+        return Outcome.SKIPPED;
     }
 
     /** One key per lead, silence and step: a follow-up is recorded once. */

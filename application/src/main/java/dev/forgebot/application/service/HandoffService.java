@@ -47,20 +47,18 @@ public final class HandoffService {
     static final int EXCERPT_CHARS = 300;
 
     private final BotSettings settings;
-    private final LeadRepository leads;
     private final TicketRepository tickets;
     private final ConversationLog conversations;
     private final Messenger messenger;
-    private final FollowUpPolicy followUps;
+    private final LeadChanges changes;
 
     public HandoffService(BotSettings settings, LeadRepository leads, TicketRepository tickets,
             ConversationLog conversations, Messenger messenger, FollowUpPolicy followUps) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.leads = Objects.requireNonNull(leads, "leads");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
-        this.followUps = Objects.requireNonNull(followUps, "followUps");
+        this.changes = new LeadChanges(leads, followUps);
     }
 
     /**
@@ -75,7 +73,7 @@ public final class HandoffService {
         Ticket ticket = tickets.openIfNone(Ticket.open(TicketId.random(), lead.id(), lead.chatId(), reason, now));
         Lead handedOff = lead;
         if (!lead.isHandedOff()) {
-            handedOff = leads.update(lead.handOff(), followUps.nextDueAt(lead.handOff()));
+            handedOff = changes.apply(lead, Lead::handOff);
             log.info("lead handed off lead={} ticket={}", lead.id().value(), ticket.id().value());
         }
         if (ticket.operatorMessageRef().isPresent()) {

@@ -35,14 +35,12 @@ public final class LeadEnricher {
     /** Recent messages read to count the customer's messages for the score. */
     static final int RECENT_MESSAGES = 10;
 
-    private final LeadRepository leads;
     private final ConversationLog conversations;
-    private final FollowUpPolicy followUps;
+    private final LeadChanges changes;
 
     public LeadEnricher(LeadRepository leads, ConversationLog conversations, FollowUpPolicy followUps) {
-        this.leads = Objects.requireNonNull(leads, "leads");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
-        this.followUps = Objects.requireNonNull(followUps, "followUps");
+        this.changes = new LeadChanges(leads, followUps);
     }
 
     /**
@@ -57,21 +55,17 @@ public final class LeadEnricher {
         int customerMessages = (int) conversations.recent(leadId, RECENT_MESSAGES).stream()
                 .filter(m -> m.direction() == Direction.INBOUND)
                 .count();
-        Optional<Lead> found = leads.find(leadId);
-        if (found.isEmpty()) {
+        Optional<Lead> enriched = changes.apply(leadId, lead -> {
+            LeadIntent intent = LeadQualification.intentAfter(lead.intent(), text);
+            LeadScore score = LeadQualification.score(lead.contact().merge(facts), intent, customerMessages);
+            return lead.enrich(facts, intent, score);
+        });
+        if (enriched.isEmpty()) {
             log.warn("lead to enrich not found lead={}", leadId.value());
-            return Optional.empty();
+        } else {
+            log.debug("lead enriched lead={} facts={} intent={} score={}", leadId.value(), enriched.get().contact(),
+                    enriched.get().intent(), enriched.get().score().value());
         }
-        Lead lead = found.get();
-        LeadIntent intent = LeadQualification.intentAfter(lead.intent(), text);
-        ContactFacts merged = lead.contact().merge(facts);
-        LeadScore score = LeadQualification.score(merged, intent, customerMessages);
-        Lead enriched = lead.enrich(facts, intent, score);
-        if (enriched.equals(lead)) {
-            return Optional.of(lead);
-        }
-        log.debug("lead enriched lead={} facts={} intent={} score={}", leadId.value(), enriched.contact(), intent,
-                score.value());
-        return Optional.of(leads.update(enriched, followUps.nextDueAt(enriched)));
+        return enriched;
     }
 }

@@ -62,27 +62,25 @@ public final class OperatorDesk {
             Reply to a handoff summary with text to answer that customer.""";
 
     private final BotSettings settings;
-    private final LeadRepository leads;
     private final TicketRepository tickets;
     private final ConversationLog conversations;
     private final Messenger messenger;
     private final Statistics statistics;
     private final ReloadKnowledge knowledge;
     private final ScenarioRepository scenarios;
-    private final FollowUpPolicy followUps;
+    private final LeadChanges changes;
 
     public OperatorDesk(BotSettings settings, LeadRepository leads, TicketRepository tickets,
             ConversationLog conversations, Messenger messenger, Statistics statistics, ReloadKnowledge knowledge,
             ScenarioRepository scenarios, FollowUpPolicy followUps) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.leads = Objects.requireNonNull(leads, "leads");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
-        this.followUps = Objects.requireNonNull(followUps, "followUps");
+        this.changes = new LeadChanges(leads, followUps);
     }
 
     /**
@@ -181,11 +179,7 @@ public final class OperatorDesk {
         if (ticket.isOpen()) {
             tickets.update(ticket.close(now.isBefore(ticket.openedAt()) ? ticket.openedAt() : now));
         }
-        Optional<Lead> lead = leads.find(ticket.leadId());
-        if (lead.isPresent() && lead.get().isHandedOff()) {
-            Lead returned = lead.get().returnToBot();
-            leads.update(returned, followUps.nextDueAt(returned));
-        }
+        Optional<Lead> lead = changes.apply(ticket.leadId(), Lead::returnToBot);
         String name = lead.flatMap(l -> l.contact().preferredName()).orElse("the customer");
         return "Ticket closed; the bot answers " + name + " again.";
     }
@@ -209,10 +203,7 @@ public final class OperatorDesk {
                 yield done();
             }
             case SendResult.Blocked blocked -> {
-                leads.find(ticket.leadId()).ifPresent(lead -> {
-                    Lead unreachable = lead.block();
-                    leads.update(unreachable, followUps.nextDueAt(unreachable));
-                });
+                changes.apply(ticket.leadId(), Lead::block);
                 yield tell("Not delivered: the customer has blocked the bot.");
             }
             case SendResult.ChatGone gone -> tell("Not delivered: the customer's chat no longer exists.");

@@ -18,19 +18,18 @@ public final class ReachabilityService implements ChangeReachability {
     private static final Logger log = LoggerFactory.getLogger(ReachabilityService.class);
 
     private final LeadRepository leads;
-    private final FollowUpPolicy policy;
+    private final LeadChanges changes;
 
     public ReachabilityService(LeadRepository leads, FollowUpPolicy policy) {
         this.leads = Objects.requireNonNull(leads, "leads");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.changes = new LeadChanges(leads, policy);
     }
 
     @Override
     public void change(ReachabilityCommand command) {
         leads.findByCustomer(command.customer()).ifPresentOrElse(lead -> {
-            Lead next = command.blocked() ? lead.block() : lead.unblock();
-            if (!next.equals(lead)) {
-                leads.update(next, policy.nextDueAt(next));
+            Lead changed = changes.apply(lead, command.blocked() ? Lead::block : Lead::unblock);
+            if (changed != lead) {
                 log.info("lead reachability changed lead={} blocked={}", lead.id().value(), command.blocked());
             }
         }, () -> log.debug("reachability change for an unknown customer ignored blocked={}", command.blocked()));

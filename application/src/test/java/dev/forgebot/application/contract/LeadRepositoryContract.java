@@ -61,7 +61,7 @@ public abstract class LeadRepositoryContract {
                 Optional.of(new CompanyName("שלום Ltd.")));
         return new Lead(lead.id(), lead.customerId(), lead.chatId(), facts, LeadStatus.QUALIFIED, Reachability.BLOCKED,
                 LeadIntent.PURCHASE, new LeadScore(87), lead.createdAt(), lead.createdAt().plusSeconds(60),
-                new FollowUpState(2, Optional.of(lead.createdAt().plusSeconds(3600))));
+                new FollowUpState(2, Optional.of(lead.createdAt().plusSeconds(3600))), lead.version());
     }
 
     @Test
@@ -94,7 +94,7 @@ public abstract class LeadRepositoryContract {
     void aReplayedFindOrCreateNeverOverwritesAnUpdateMadeSince() {
         Lead candidate = newLead(1, T0);
         leads.findOrCreate(candidate, Optional.empty());
-        Lead updated = leads.update(fullyKnown(candidate), Optional.empty());
+        Lead updated = leads.update(fullyKnown(candidate), Optional.empty()).orElseThrow();
 
         Lead replayed = leads.findOrCreate(candidate, Optional.of(T0));
 
@@ -134,25 +134,59 @@ public abstract class LeadRepositoryContract {
         Lead candidate = leads.findOrCreate(newLead(1, T0), Optional.empty());
         Lead changed = fullyKnown(candidate);
 
-        Lead returned = leads.update(changed, Optional.empty());
+        Lead returned = leads.update(changed, Optional.empty()).orElseThrow();
 
-        assertThat(returned).isEqualTo(changed);
-        assertThat(leads.find(candidate.id())).contains(changed);
-        assertThat(leads.findByCustomer(candidate.customerId())).contains(changed);
+        assertThat(returned).isEqualTo(changed.atVersion(candidate.version() + 1));
+        assertThat(leads.find(candidate.id())).contains(returned);
+        assertThat(leads.findByCustomer(candidate.customerId())).contains(returned);
         assertThat(leads.count()).isEqualTo(1);
     }
 
     @Test
     void updateCanClearFactsAndResetTheFollowUpCount() {
         Lead candidate = leads.findOrCreate(newLead(1, T0), Optional.empty());
-        leads.update(fullyKnown(candidate), Optional.empty());
+        Lead known = leads.update(fullyKnown(candidate), Optional.empty()).orElseThrow();
         Lead plain = new Lead(candidate.id(), candidate.customerId(), candidate.chatId(), ContactFacts.none(),
                 LeadStatus.ENGAGED, Reachability.REACHABLE, LeadIntent.UNKNOWN, LeadScore.ZERO, T0,
-                T0.plus(Duration.ofDays(2)), FollowUpState.NONE);
+                T0.plus(Duration.ofDays(2)), FollowUpState.NONE, known.version());
 
         leads.update(plain, Optional.empty());
 
-        assertThat(leads.find(candidate.id())).contains(plain);
+        assertThat(leads.find(candidate.id())).contains(plain.atVersion(known.version() + 1));
+    }
+
+    @Test
+    void anUpdateFromAStaleReadWritesNothingAndSaysSo() {
+        Lead read = leads.findOrCreate(newLead(1, T0), Optional.empty());
+        Lead handedOff = leads.update(read.handOff(), Optional.empty()).orElseThrow();
+
+        Optional<Lead> stale = leads.update(fullyKnown(read), Optional.of(T0));
+
+        assertThat(stale).isEmpty();
+        assertThat(leads.find(read.id())).contains(handedOff);
+        assertThat(leads.dueForFollowUp(T0.plus(Duration.ofDays(365)), 10)).isEmpty();
+    }
+
+    @Test
+    void eachUpdateMovesTheVersionOn() {
+        Lead read = leads.findOrCreate(newLead(1, T0), Optional.empty());
+
+        Lead first = leads.update(read.handOff(), Optional.empty()).orElseThrow();
+        Lead second = leads.update(first.returnToBot(), Optional.empty()).orElseThrow();
+
+        assertThat(second.version()).isGreaterThan(first.version());
+        assertThat(first.version()).isGreaterThan(read.version());
+    }
+
+    @Test
+    void aClaimMakesEarlierReadsStale() {
+        Lead read = leads.findOrCreate(newLead(1, T0), Optional.of(T0));
+        leads.claimFollowUp(read.id(), 0, T0.plusSeconds(1), Optional.empty(), "token-a");
+
+        Optional<Lead> stale = leads.update(read.handOff(), Optional.empty());
+
+        assertThat(stale).isEmpty();
+        assertThat(leads.find(read.id()).orElseThrow().followUp().sent()).isEqualTo(1);
     }
 
     @Test
@@ -168,11 +202,11 @@ public abstract class LeadRepositoryContract {
     void updateReschedulesAndUnschedulesTheNextFollowUp() {
         Lead lead = leads.findOrCreate(newLead(1, T0), Optional.of(T0.plusSeconds(60)));
 
-        leads.update(lead, Optional.of(T0.plusSeconds(600)));
+        Lead rescheduled = leads.update(lead, Optional.of(T0.plusSeconds(600))).orElseThrow();
         assertThat(leads.dueForFollowUp(T0.plusSeconds(60), 10)).isEmpty();
-        assertThat(leads.dueForFollowUp(T0.plusSeconds(600), 10)).containsExactly(lead);
+        assertThat(leads.dueForFollowUp(T0.plusSeconds(600), 10)).containsExactly(rescheduled);
 
-        leads.update(lead, Optional.empty());
+        leads.update(rescheduled, Optional.empty());
         assertThat(leads.dueForFollowUp(T0.plus(Duration.ofDays(365)), 10)).isEmpty();
     }
 
@@ -206,7 +240,8 @@ public abstract class LeadRepositoryContract {
         assertThat(claimed).isTrue();
         Lead stored = leads.find(lead.id()).orElseThrow();
         assertThat(stored.followUp()).isEqualTo(new FollowUpState(1, Optional.of(sentAt)));
-        assertThat(stored).isEqualTo(lead.followUpSent(sentAt));
+        assertThat(stored).isEqualTo(lead.followUpSent(sentAt).atVersion(stored.version()));
+        assertThat(stored.version()).isGreaterThan(lead.version());
         assertThat(leads.dueForFollowUp(T0.plusSeconds(3599), 10)).isEmpty();
         assertThat(leads.dueForFollowUp(T0.plusSeconds(3600), 10)).containsExactly(stored);
     }
@@ -293,11 +328,14 @@ public abstract class LeadRepositoryContract {
     @Test
     void anUpdateBetweenClaimsIsKeptByTheNextClaim() {
         Lead lead = leads.findOrCreate(newLead(1, T0), Optional.of(T0));
-        Lead enriched = leads.update(fullyKnown(lead).customerWrote(T0.plusSeconds(120)), Optional.of(T0.plusSeconds(200)));
+        Lead enriched = leads.update(fullyKnown(lead).customerWrote(T0.plusSeconds(120)), Optional.of(T0.plusSeconds(200)))
+                .orElseThrow();
 
         boolean claimed = leads.claimFollowUp(lead.id(), 0, T0.plusSeconds(200), Optional.empty(), "token-a");
 
         assertThat(claimed).isTrue();
-        assertThat(leads.find(lead.id())).contains(enriched.followUpSent(T0.plusSeconds(200)));
+        Lead stored = leads.find(lead.id()).orElseThrow();
+        assertThat(stored.atVersion(enriched.version())).isEqualTo(enriched.followUpSent(T0.plusSeconds(200)));
+        assertThat(stored.version()).isGreaterThan(enriched.version());
     }
 }

@@ -50,20 +50,24 @@ public class InMemoryLeadRepository implements LeadRepository {
     }
 
     @Override
-    public synchronized Lead update(Lead lead, Optional<Instant> nextFollowUpAt) {
+    public synchronized Optional<Lead> update(Lead lead, Optional<Instant> nextFollowUpAt) {
         Objects.requireNonNull(nextFollowUpAt, "nextFollowUpAt");
         Row row = rows.get(lead.id());
         if (row == null) {
             throw new PermanentStorageException("leads.update", "no lead " + lead.id().value());
         }
+        if (row.lead().version() != lead.version()) {
+            return Optional.empty();
+        }
         LeadId owner = byCustomer.get(lead.customerId());
         if (owner != null && !owner.equals(lead.id())) {
             throw new PermanentStorageException("leads.update", "customer belongs to another lead");
         }
+        Lead stored = lead.atVersion(lead.version() + 1);
         byCustomer.remove(row.lead().customerId());
         byCustomer.put(lead.customerId(), lead.id());
-        rows.put(lead.id(), new Row(lead, nextFollowUpAt, row.claimToken()));
-        return lead;
+        rows.put(lead.id(), new Row(stored, nextFollowUpAt, row.claimToken()));
+        return Optional.of(stored);
     }
 
     @Override
@@ -87,7 +91,8 @@ public class InMemoryLeadRepository implements LeadRepository {
         }
         int sent = row.lead().followUp().sent();
         if (sent == expectedSent) {
-            rows.put(id, new Row(row.lead().followUpSent(sentAt), nextFollowUpAt, Optional.of(claimToken)));
+            Lead claimed = row.lead().followUpSent(sentAt);
+            rows.put(id, new Row(claimed.atVersion(claimed.version() + 1), nextFollowUpAt, Optional.of(claimToken)));
             return true;
         }
         // A retry whose first attempt committed but lost its answer finds its own write.

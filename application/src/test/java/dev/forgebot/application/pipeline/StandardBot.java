@@ -24,6 +24,7 @@ import dev.forgebot.application.service.HandoffService;
 import dev.forgebot.application.service.KnowledgeService;
 import dev.forgebot.application.service.LeadEnricher;
 import dev.forgebot.application.service.OperatorDesk;
+import dev.forgebot.application.service.ReachabilityService;
 import dev.forgebot.domain.conversation.InboundKey;
 import dev.forgebot.domain.followup.FollowUpPolicy;
 import dev.forgebot.domain.followup.FollowUpSchedule;
@@ -111,10 +112,7 @@ final class StandardBot {
     Process start(UnaryOperator<List<PipelineStep>> wrap, Optional<LanguageModel> model) {
         ManualTasks tasks = new ManualTasks();
         KnowledgeService knowledge = new KnowledgeService(source, scenarios);
-        ChangeReachability reachability = command -> leads.findByCustomer(command.customer()).ifPresent(lead -> {
-            Lead changed = command.blocked() ? lead.block() : lead.unblock();
-            leads.update(changed, followUps.nextDueAt(changed));
-        });
+        ChangeReachability reachability = new ReachabilityService(leads, followUps);
         HandoffService handoffs = new HandoffService(settings, leads, tickets, conversations, messenger, followUps);
         OperatorDesk desk = new OperatorDesk(settings, leads, tickets, conversations, messenger,
                 new InMemoryStatistics(leads, conversations, tickets, questions, scenarios), knowledge, scenarios, followUps);

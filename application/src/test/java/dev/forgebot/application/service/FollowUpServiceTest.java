@@ -124,7 +124,8 @@ class FollowUpServiceTest {
         when(leads.dueForFollowUp(clock.instant(), 100)).thenReturn(List.of(lead));
         when(leads.claimFollowUp(any(), anyInt(), any(), any(), any())).thenReturn(true);
         when(messenger.send(any())).thenReturn(new SendResult.Blocked());
-        when(leads.findByCustomer(lead.customerId())).thenReturn(Optional.of(lead.followUpSent(clock.instant())));
+        when(leads.find(lead.id())).thenReturn(Optional.of(lead.followUpSent(clock.instant()).atVersion(1)));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
 
         FollowUpRun run = service().runOnce();
 

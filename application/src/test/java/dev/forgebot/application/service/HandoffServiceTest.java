@@ -51,7 +51,7 @@ class HandoffServiceTest {
             ContactFacts.displayedAs("Ana Silva"), NOW.minusSeconds(60));
 
     HandoffServiceTest() {
-        when(leads.update(any(), any())).thenAnswer(call -> call.getArgument(0));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
         when(tickets.openIfNone(any())).thenAnswer(call -> call.getArgument(0));
         when(tickets.update(any())).thenAnswer(call -> call.getArgument(0));
         when(conversations.recent(any(), anyInt())).thenReturn(List.of(

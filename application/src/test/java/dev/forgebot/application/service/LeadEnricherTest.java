@@ -40,7 +40,7 @@ class LeadEnricherTest {
             ContactFacts.displayedAs("Ana"), T0);
 
     LeadEnricherTest() {
-        when(leads.update(any(), any())).thenAnswer(call -> call.getArgument(0));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
         when(conversations.recent(any(), anyInt())).thenReturn(List.of(
                 new Message(MessageId.random(), lead.id(), Direction.INBOUND, "x", new InboundKey("t", "1"), T0)));
     }

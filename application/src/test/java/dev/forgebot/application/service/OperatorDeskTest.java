@@ -79,7 +79,7 @@ class OperatorDeskTest {
         when(tickets.findByOperatorMessage("other")).thenReturn(Optional.empty());
         when(conversations.find(any(), any())).thenReturn(Optional.empty());
         when(leads.find(lead.id())).thenReturn(Optional.of(lead));
-        when(leads.update(any(), any())).thenAnswer(call -> call.getArgument(0));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
     }
 
     private static ChatMessage operator(String text, Optional<String> replyTo) {

@@ -43,6 +43,7 @@ class ReachabilityServiceTest {
     void blockingMarksTheLeadBlockedAndClearsItsFollowUp() {
         Lead lead = lead();
         when(leads.findByCustomer(new CustomerId(5))).thenReturn(Optional.of(lead));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
 
         new ReachabilityService(leads, policy).change(new ReachabilityCommand(new CustomerId(5), true, T0));
 
@@ -55,6 +56,7 @@ class ReachabilityServiceTest {
     void unblockingRestoresTheScheduledFollowUp() {
         Lead blocked = lead().block();
         when(leads.findByCustomer(new CustomerId(5))).thenReturn(Optional.of(blocked));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
 
         new ReachabilityService(leads, policy).change(new ReachabilityCommand(new CustomerId(5), false, T0));
 
@@ -68,6 +70,19 @@ class ReachabilityServiceTest {
         new ReachabilityService(leads, policy).change(new ReachabilityCommand(new CustomerId(5), true, T0));
 
         verify(leads, never()).update(any(), any());
+    }
+
+    @Test
+    void reappliesTheChangeToTheNewerStateWhenTheLeadChangedMeanwhile() {
+        Lead read = lead();
+        Lead handedOffMeanwhile = read.handOff().atVersion(1);
+        when(leads.findByCustomer(new CustomerId(5))).thenReturn(Optional.of(read));
+        when(leads.update(any(), any())).thenReturn(Optional.empty(), Optional.of(handedOffMeanwhile.block().atVersion(2)));
+        when(leads.find(read.id())).thenReturn(Optional.of(handedOffMeanwhile));
+
+        new ReachabilityService(leads, policy).change(new ReachabilityCommand(new CustomerId(5), true, T0));
+
+        verify(leads).update(handedOffMeanwhile.block(), Optional.empty());
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param createdAt             first contact
  * @param lastCustomerMessageAt the customer's latest message; silence is measured from here
  * @param followUp              follow-ups sent since that message
+ * @param version               the stored version this state was read at (0 before it is first stored);
+ *                              storage writes a change only if the lead is still at this version, so
+ *                              two concurrent changes cannot overwrite each other
  */
 public record Lead(
         LeadId id,
@@ -30,7 +33,8 @@ public record Lead(
         LeadScore score,
         Instant createdAt,
         Instant lastCustomerMessageAt,
-        FollowUpState followUp) {
+        FollowUpState followUp,
+        long version) {
 
     public Lead {
         Objects.requireNonNull(id, "id");
@@ -44,6 +48,9 @@ public record Lead(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastCustomerMessageAt, "lastCustomerMessageAt");
         Objects.requireNonNull(followUp, "followUp");
+        if (version < 0) {
+            throw new IllegalArgumentException("a lead's version cannot be negative, was " + version);
+        }
         if (lastCustomerMessageAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("a lead's last message cannot precede its first contact");
         }
@@ -55,7 +62,7 @@ public record Lead(
     /** A lead for a customer whose first message arrived at {@code at}. */
     public static Lead firstContact(LeadId id, CustomerId customerId, ChatId chatId, ContactFacts contact, Instant at) {
         return new Lead(id, customerId, chatId, contact, LeadStatus.NEW, Reachability.REACHABLE, LeadIntent.UNKNOWN,
-                LeadScore.ZERO, at, at, FollowUpState.NONE);
+                LeadScore.ZERO, at, at, FollowUpState.NONE, 0);
     }
 
     /**
@@ -72,7 +79,7 @@ public record Lead(
             case ENGAGED, QUALIFIED, HANDED_OFF -> status;
         };
         return new Lead(id, customerId, chatId, contact, next, Reachability.REACHABLE, intent, score, createdAt, at,
-                FollowUpState.NONE);
+                FollowUpState.NONE, version);
     }
 
     /**
@@ -88,13 +95,13 @@ public record Lead(
             case QUALIFIED, HANDED_OFF, CLOSED -> status;
         };
         return new Lead(id, customerId, chatId, merged, next, reachability, mergedIntent, newScore, createdAt,
-                lastCustomerMessageAt, followUp);
+                lastCustomerMessageAt, followUp, version);
     }
 
     /** The channel shows another display name for the customer. */
     public Lead withDisplayName(String displayName) {
         return new Lead(id, customerId, chatId, contact.withDisplayName(displayName), status, reachability, intent,
-                score, createdAt, lastCustomerMessageAt, followUp);
+                score, createdAt, lastCustomerMessageAt, followUp, version);
     }
 
     /** Human operators take the conversation. */
@@ -132,7 +139,13 @@ public record Lead(
      */
     public Lead followUpSent(Instant at) {
         return new Lead(id, customerId, chatId, contact, status, reachability, intent, score, createdAt,
-                lastCustomerMessageAt, followUp.next(at));
+                lastCustomerMessageAt, followUp.next(at), version);
+    }
+
+    /** The same state as stored at {@code storedVersion}; for storage adapters. */
+    public Lead atVersion(long storedVersion) {
+        return new Lead(id, customerId, chatId, contact, status, reachability, intent, score, createdAt,
+                lastCustomerMessageAt, followUp, storedVersion);
     }
 
     /** Whether the chat with this customer is in operators' hands. */
@@ -142,11 +155,11 @@ public record Lead(
 
     private Lead withStatus(LeadStatus next) {
         return new Lead(id, customerId, chatId, contact, next, reachability, intent, score, createdAt,
-                lastCustomerMessageAt, followUp);
+                lastCustomerMessageAt, followUp, version);
     }
 
     private Lead withReachability(Reachability next) {
         return new Lead(id, customerId, chatId, contact, status, next, intent, score, createdAt,
-                lastCustomerMessageAt, followUp);
+                lastCustomerMessageAt, followUp, version);
     }
 }

@@ -139,8 +139,17 @@ class LeadTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new Lead(LeadId.random(), new CustomerId(1), new ChatId(1), ContactFacts.none(),
                         LeadStatus.NEW, Reachability.REACHABLE, LeadIntent.UNKNOWN, LeadScore.ZERO, T0,
-                        T0.minusSeconds(1), FollowUpState.NONE))
+                        T0.minusSeconds(1), FollowUpState.NONE, 0))
                 .withMessageContaining("first contact");
+    }
+
+    @Test
+    void changesKeepTheVersionTheStateWasReadAt() {
+        Lead stored = newLead().atVersion(7);
+
+        assertThat(stored.customerWrote(T0.plusSeconds(5)).handOff().block().followUpSent(T0.plusSeconds(9)).version())
+                .isEqualTo(7);
+        assertThatIllegalArgumentException().isThrownBy(() -> newLead().atVersion(-1)).withMessageContaining("version");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.forgebot.application.pipeline.PipelineStep;
 import dev.forgebot.application.pipeline.StepOutcome;
 import dev.forgebot.application.port.in.InboundEvent.ChatMessage;
 import dev.forgebot.application.port.out.LeadRepository;
+import dev.forgebot.application.service.LeadChanges;
 import dev.forgebot.domain.followup.FollowUpPolicy;
 import dev.forgebot.domain.lead.ContactFacts;
 import dev.forgebot.domain.lead.Lead;
@@ -23,10 +24,12 @@ public final class IdentifyLeadStep implements PipelineStep {
 
     private final LeadRepository leads;
     private final FollowUpPolicy followUps;
+    private final LeadChanges changes;
 
     public IdentifyLeadStep(LeadRepository leads, FollowUpPolicy followUps) {
         this.leads = Objects.requireNonNull(leads, "leads");
         this.followUps = Objects.requireNonNull(followUps, "followUps");
+        this.changes = new LeadChanges(leads, followUps);
     }
 
     @Override
@@ -36,13 +39,14 @@ public final class IdentifyLeadStep implements PipelineStep {
         Lead candidate = Lead.firstContact(LeadId.random(), message.sender().id(), message.chatId(),
                 ContactFacts.displayedAs(displayName(message)), message.occurredAt());
         Lead lead = leads.findOrCreate(candidate, followUps.nextDueAt(candidate));
-        if (message.occurredAt().isAfter(lead.lastCustomerMessageAt())) {
-            Lead wrote = lead.customerWrote(message.occurredAt());
-            if (!displayName(message).isEmpty()) {
-                wrote = wrote.withDisplayName(displayName(message));
+        String displayName = displayName(message);
+        lead = changes.apply(lead, current -> {
+            if (!message.occurredAt().isAfter(current.lastCustomerMessageAt())) {
+                return current;
             }
-            lead = leads.update(wrote, followUps.nextDueAt(wrote));
-        }
+            Lead wrote = current.customerWrote(message.occurredAt());
+            return displayName.isEmpty() ? wrote : wrote.withDisplayName(displayName);
+        });
         context.lead(lead);
         return StepOutcome.CONTINUE;
     }

@@ -8,6 +8,7 @@ import dev.forgebot.application.pipeline.StepOutcome;
 import dev.forgebot.application.port.in.InboundEvent.ChatMessage;
 import dev.forgebot.application.port.in.InboundEvent.SharedContact;
 import dev.forgebot.application.port.out.LeadRepository;
+import dev.forgebot.application.service.LeadChanges;
 import dev.forgebot.application.port.out.OutboundMessage;
 import dev.forgebot.domain.followup.FollowUpPolicy;
 import dev.forgebot.domain.lead.ExtractedFacts;
@@ -32,13 +33,11 @@ public final class SaveSharedContactStep implements PipelineStep {
 
     private static final Logger log = LoggerFactory.getLogger(SaveSharedContactStep.class);
 
-    private final LeadRepository leads;
-    private final FollowUpPolicy followUps;
+    private final LeadChanges changes;
     private final BotTexts texts;
 
     public SaveSharedContactStep(LeadRepository leads, FollowUpPolicy followUps, BotTexts texts) {
-        this.leads = Objects.requireNonNull(leads, "leads");
-        this.followUps = Objects.requireNonNull(followUps, "followUps");
+        this.changes = new LeadChanges(leads, followUps);
         this.texts = Objects.requireNonNull(texts, "texts");
     }
 
@@ -56,16 +55,12 @@ public final class SaveSharedContactStep implements PipelineStep {
             context.reply(OutboundMessage.text(message.chatId(), texts.contactNotOwn()));
             return StepOutcome.CONTINUE;
         }
-        Lead lead = context.requireLead();
         ExtractedFacts facts = new ExtractedFacts(Optional.empty(), Optional.empty(), phone, Optional.empty());
-        // The score can only rise with a phone; the message count is the enricher's to add.
-        LeadScore rescored = LeadQualification.score(lead.contact().merge(facts), lead.intent(), 0);
-        Lead withPhone = lead.enrich(facts, LeadIntent.UNKNOWN, rescored.compareTo(lead.score()) > 0 ? rescored : lead.score());
-        if (withPhone.equals(lead)) {
-            withPhone = lead;
-        } else {
-            withPhone = leads.update(withPhone, followUps.nextDueAt(withPhone));
-        }
+        Lead withPhone = changes.apply(context.requireLead(), lead -> {
+            // The score can only rise with a phone; the message count is the enricher's to add.
+            LeadScore rescored = LeadQualification.score(lead.contact().merge(facts), lead.intent(), 0);
+            return lead.enrich(facts, LeadIntent.UNKNOWN, rescored.compareTo(lead.score()) > 0 ? rescored : lead.score());
+        });
         context.lead(withPhone);
         context.reply(OutboundMessage.text(message.chatId(), texts.contactThanks()));
         return StepOutcome.CONTINUE;

@@ -6,6 +6,7 @@ import dev.forgebot.application.pipeline.StepOutcome;
 import dev.forgebot.application.port.out.ConversationLog;
 import dev.forgebot.application.port.out.InboxState;
 import dev.forgebot.application.port.out.LeadRepository;
+import dev.forgebot.application.service.LeadChanges;
 import dev.forgebot.application.port.out.Messenger;
 import dev.forgebot.application.port.out.OutboundMessage;
 import dev.forgebot.application.port.out.SendResult;
@@ -32,15 +33,13 @@ public final class SendReplyStep implements PipelineStep {
 
     private final Messenger messenger;
     private final ConversationLog conversations;
-    private final LeadRepository leads;
-    private final FollowUpPolicy followUps;
+    private final LeadChanges changes;
 
     public SendReplyStep(Messenger messenger, ConversationLog conversations, LeadRepository leads,
             FollowUpPolicy followUps) {
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
-        this.leads = Objects.requireNonNull(leads, "leads");
-        this.followUps = Objects.requireNonNull(followUps, "followUps");
+        this.changes = new LeadChanges(leads, followUps);
     }
 
     @Override
@@ -60,8 +59,8 @@ public final class SendReplyStep implements PipelineStep {
                 yield StepOutcome.CONTINUE;
             }
             case SendResult.Blocked blocked -> {
-                Lead lead = context.requireLead().block();
-                context.lead(leads.update(lead, followUps.nextDueAt(lead)));
+                Lead lead = changes.apply(context.requireLead(), Lead::block);
+                context.lead(lead);
                 log.info("customer blocked the bot entry={} lead={}", context.entry().key(), lead.id().value());
                 yield new StepOutcome.Finish(InboxState.HANDLED);
             }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Where the knowledge base's articles are kept.
  *
- * <p>Contract: {@link #loadAll} returns every article, in a stable order (by id), paging through
+ * <p>Contract: {@link #loadAll} returns every article, in a stable order (by id, compared as Java
+ * strings compare: a binary or "C" collation in SQL), paging through
  * the store as needed. {@link #save} is an upsert on the article id: a true update of the article's
  * title, body and tags. Failures are {@link TransientStorageException} or
  * {@link PermanentStorageException}. Thread-safe.

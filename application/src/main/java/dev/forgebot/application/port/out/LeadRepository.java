@@ -15,10 +15,15 @@ import java.util.Optional;
  *   <li>{@link #findOrCreate} is idempotent on the natural key {@link Lead#customerId()}: when a lead
  *       for that customer exists, it is returned unchanged and the candidate is dropped, so a replay
  *       never overwrites what was written since.</li>
- *   <li>{@link #update} is a true update: it replaces the stored state of an existing lead.</li>
+ *   <li>{@link #update} is a true update with optimistic concurrency: it replaces the stored state
+ *       only if nobody wrote the lead since it was read (the stored version is still
+ *       {@link Lead#version()}), and then increments the version; otherwise it writes nothing and
+ *       says so, and the caller reads the lead again and reapplies its change. Two concurrent
+ *       changes of one lead (an enrichment and a handoff) therefore never overwrite each other.</li>
  *   <li>{@link #claimFollowUp} is a conditional update on the follow-up count carrying a claim
  *       token: exactly one of several concurrent claims for the same step wins, and a repeated
- *       call with the winning token (a retry after a lost answer) is recognised as the winner.</li>
+ *       call with the winning token (a retry after a lost answer) is recognised as the winner. A
+ *       claim increments the version like any other write.</li>
  *   <li>Failures are {@link TransientStorageException} or {@link PermanentStorageException}.</li>
  * </ul>
  * Implementations are thread-safe.
@@ -40,13 +45,15 @@ public interface LeadRepository {
     Optional<Lead> findByCustomer(CustomerId customerId);
 
     /**
-     * Replaces the stored state of {@code lead}.
+     * Replaces the stored state of {@code lead} if the stored lead is still at {@code lead.version()}.
      *
-     * @param lead           the new state
+     * @param lead           the new state, carrying the version it was read at
      * @param nextFollowUpAt when its next follow-up falls due, if ever (what {@link #dueForFollowUp} queries)
+     * @return the stored lead at the next version; empty when the lead was written since it was read
+     *     (nothing was written: read it again and reapply the change)
      * @throws PermanentStorageException if no such lead exists
      */
-    Lead update(Lead lead, Optional<Instant> nextFollowUpAt);
+    Optional<Lead> update(Lead lead, Optional<Instant> nextFollowUpAt);
 
     /** Leads whose next follow-up is due at {@code now}, earliest first. */
     List<Lead> dueForFollowUp(Instant now, int limit);

@@ -35,6 +35,10 @@ public interface ScenarioRepository {
     /** The end of the window the last completed scenario run covered. */
     Optional<Instant> lastRunUntil();
 
-    /** Records that a run covered everything up to {@code until}. */
+    /**
+     * Records that a run covered everything up to {@code until}. Keeps the latest: an older
+     * {@code until} (a late retry) never moves {@link #lastRunUntil()} back, since drafts are keyed
+     * by their window and going back would draft them again.
+     */
     void recordRun(Instant until);
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Handoff tickets.
  *
  * <p>Contract: {@link #openIfNone} is idempotent on the lead: while a lead has an open ticket, that
- * ticket is returned and the candidate dropped. {@link #update} replaces a stored ticket. Failures
+ * ticket is returned and the candidate dropped; a candidate whose id is stored already (a replay after
+ * that ticket was closed) returns the stored ticket and overwrites nothing. {@link #update} replaces a stored ticket. Failures
  * are {@link TransientStorageException} or {@link PermanentStorageException}. Thread-safe.
  */
 public interface TicketRepository {

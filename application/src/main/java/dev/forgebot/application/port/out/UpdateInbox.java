@@ -46,7 +46,11 @@ public interface UpdateInbox {
     /** The entry stored under {@code key}, if any. */
     Optional<InboxEntry> find(InboundKey key);
 
-    /** Marks a pending entry handled (or skipped) at {@code at}. */
+    /**
+     * Marks a pending entry handled (or skipped) at {@code at}.
+     *
+     * @throws IllegalArgumentException if {@code finalState} is {@link InboxState#PENDING}
+     */
     void markHandled(InboundKey key, InboxState finalState, Instant at);
 
     /** Records a failed attempt on a pending entry and when to try again. */

@@ -112,7 +112,7 @@ class CustomerEntryStepsTest {
         LeadRepository leads = mock(LeadRepository.class);
         Lead known = Fixtures.lead();
         when(leads.findOrCreate(any(), any())).thenReturn(known);
-        when(leads.update(any(), any())).thenAnswer(call -> call.getArgument(0));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
         PipelineContext context = Fixtures.context(Fixtures.text("hello again"));
 
         new IdentifyLeadStep(leads, followUps).apply(context);

@@ -61,7 +61,7 @@ class ReplyingStepsTest {
     private final Messenger messenger = mock(Messenger.class);
 
     {
-        when(leads.update(any(), any())).thenAnswer(call -> call.getArgument(0));
+        when(leads.update(any(), any())).thenAnswer(call -> Optional.of(call.getArgument(0)));
     }
 
     // ---- handoff ------------------------------------------------------------------------------
