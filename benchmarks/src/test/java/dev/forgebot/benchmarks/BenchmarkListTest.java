@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkListTest {
 
     @Test
-    void annotationProcessorListedTheKnowledgeBaseSearchBenchmark() throws IOException {
+    void annotationProcessorListedEveryBenchmark() throws IOException {
         // Arrange
         Path list = Path.of("target", "classes", "META-INF", "BenchmarkList");
 
@@ -26,6 +26,8 @@ class BenchmarkListTest {
         assertThat(content)
                 .contains(" dev.forgebot.benchmarks.KnowledgeBaseSearchBenchmark ")
                 .contains(" search ")
-                .contains(" SampleTime ");
+                .contains(" SampleTime ")
+                .contains(" dev.forgebot.benchmarks.PipelineBenchmark ")
+                .contains(" handleOneMessage ");
     }
 }

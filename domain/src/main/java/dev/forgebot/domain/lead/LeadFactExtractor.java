@@ -185,9 +185,21 @@ public final class LeadFactExtractor {
         Optional<NameHit> nameHit = guarded(() -> findName(s));
         Optional<PersonName> name = nameHit.flatMap(hit -> guarded(() -> personName(hit.value())));
         Optional<CompanyName> company = guarded(() -> findCompany(s, nameHit.orElse(null)));
-        Optional<EmailAddress> email = guarded(() -> findEmail(s));
-        Optional<PhoneNumber> phone = guarded(() -> findPhone(s));
+        // Cheap screens first: most messages hold no '@' and too few digits for a phone.
+        Optional<EmailAddress> email = s.indexOf('@') < 0 ? Optional.empty() : guarded(() -> findEmail(s));
+        Optional<PhoneNumber> phone = digits(s) < PhoneNumber.MIN_DIGITS ? Optional.empty() : guarded(() -> findPhone(s));
         return new ExtractedFacts(name, email, phone, company);
+    }
+
+    private static int digits(String s) {
+        int count = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
