@@ -32,7 +32,7 @@ final class JsonCodec {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
     String writeEvent(InboundEvent event) throws JsonProcessingException {
         return mapper.writeValueAsString(toDto(event));
