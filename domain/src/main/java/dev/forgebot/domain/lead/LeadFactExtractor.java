@@ -102,6 +102,20 @@ public final class LeadFactExtractor {
     private static final Pattern COMPANY_MARKER_CAPITALISED = Pattern.compile(
             "(?i)\\b(?:reaching\\s+out|writing|calling|contacting\\s+you|emailing)\\s+from\\s"
                     + "|\\bI\\s+(?:run|own|manage|represent)\\s");
+    /** Words one of which every {@link #COMPANY_MARKER} match holds (lower case, as substrings). */
+    private static final String[] COMPANY_MARKER_WORDS = {
+        "work", "employ", "compan", "business", "firm", "agenc", "startup", "shop", "store", "organi", "brand", "behalf",
+    };
+    /** Words one of which every {@link #COMPANY_MARKER_CAPITALISED} match holds. */
+    private static final String[] COMPANY_MARKER_CAPITALISED_WORDS = {
+        "reaching", "writing", "calling", "contacting", "emailing", "run", "own", "manag", "represent",
+    };
+    /** Words one of which every {@link #ROLE_AT} match holds. */
+    private static final String[] ROLE_WORDS = {
+        "ceo", "cto", "cfo", "coo", "cmo", "cio", "cso", "vp", "founder", "owner", "director", "manager", "engineer",
+        "developer", "designer", "lead", "president", "partner", "consultant", "buyer", "analyst", "officer", "intern",
+        "administrator", "accountant", "architect", "specialist", "coordinator", "representative", "head",
+    };
     private static final Set<String> DEPARTMENTS = Set.of(
             "hr", "sales", "marketing", "support", "it", "finance", "legal", "procurement", "purchasing",
             "accounts", "accounting", "operations", "ops", "engineering", "admin", "billing", "security");
@@ -534,11 +548,15 @@ public final class LeadFactExtractor {
     }
 
     private static Optional<NameHit> findName(String s) {
-        Optional<NameHit> hit = afterTrigger(s, MY_NAME_IS, true, false);
-        if (hit.isEmpty()) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        Optional<NameHit> hit = Optional.empty();
+        if (lower.contains("name")) {
+            hit = afterTrigger(s, MY_NAME_IS, true, false);
+        }
+        if (hit.isEmpty() && (lower.contains("from") || lower.contains("contact"))) {
             hit = afterTrigger(s, FROM_HEADER, false, false);
         }
-        if (hit.isEmpty()) {
+        if (hit.isEmpty() && lower.contains("this")) {
             hit = afterTrigger(s, THIS_IS, false, false);
         }
         if (hit.isEmpty()) {
@@ -737,18 +755,25 @@ public final class LeadFactExtractor {
     // ================================ company ================================
 
     private static Optional<CompanyName> findCompany(String s, NameHit name) {
-        Optional<String> found = afterCompanyTrigger(s, COMPANY_MARKER, true);
-        if (found.isEmpty()) {
+        // Each trigger pattern runs only when the text holds one of its words: a cheap screen that
+        // spares most messages the case-insensitive alternations (it may pass texts the pattern
+        // then rejects, never the other way round).
+        String lower = s.toLowerCase(Locale.ROOT);
+        Optional<String> found = Optional.empty();
+        if (containsAny(lower, COMPANY_MARKER_WORDS)) {
+            found = afterCompanyTrigger(s, COMPANY_MARKER, true);
+        }
+        if (found.isEmpty() && containsAny(lower, COMPANY_MARKER_CAPITALISED_WORDS)) {
             found = afterCompanyTrigger(s, COMPANY_MARKER_CAPITALISED, false)
                     .filter(company -> !PLACES.contains(company.toLowerCase(Locale.ROOT)));
         }
         if (found.isEmpty() && name != null) {
             found = companyAfterName(s, name.end());
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && containsAny(lower, ROLE_WORDS)) {
             found = afterCompanyTrigger(s, ROLE_AT, false);
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && lower.contains("we")) {
             found = afterCompanyTrigger(s, WE_ARE, false);
         }
         if (found.isEmpty() && name != null) {
@@ -758,6 +783,16 @@ public final class LeadFactExtractor {
             found = companyBeforeLegalSuffix(s);
         }
         return found.flatMap(LeadFactExtractor::companyName);
+    }
+
+    /** Whether {@code lower} contains one of {@code words} anywhere (as a substring). */
+    private static boolean containsAny(String lower, String[] words) {
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> afterCompanyTrigger(String s, Pattern trigger, boolean anyCase) {

@@ -48,7 +48,29 @@ public final class LeadQualification {
             "\\b(?:prices?|pricing|priced|costs?|how much|fees?|plans?|discounts?|cheap\\w*|expensive|invoices?"
                     + "|billing|per month|per year|annual)\\b");
 
+    private static final String[] PURCHASE_WORDS = {
+        "buy", "bought", "purchas", "order", "subscrib", "sign", "upgrad", "demo", "trial", "sales", "quote", "contract",
+        "licen",
+    };
+    private static final String[] SUPPORT_WORDS = {
+        "problem", "issue", "error", "bug", "broken", "crash", "fail", "work", "won", "can", "unable", "stuck", "refund",
+        "help", "wrong",
+    };
+    private static final String[] PRICING_WORDS = {
+        "price", "pricing", "priced", "cost", "how much", "fee", "plan", "discount", "cheap", "expensive", "invoice",
+        "billing", "per ", "annual",
+    };
+
     private LeadQualification() {
+    }
+
+    private static boolean containsAny(String lower, String[] words) {
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The intent one message shows; never null. */
@@ -57,13 +79,14 @@ public final class LeadQualification {
             return LeadIntent.UNKNOWN;
         }
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        if (PURCHASE.matcher(lower).find()) {
+        // Each pattern runs only when the text holds one of its words (a cheap screen, never stricter).
+        if (containsAny(lower, PURCHASE_WORDS) && PURCHASE.matcher(lower).find()) {
             return LeadIntent.PURCHASE;
         }
-        if (SUPPORT.matcher(lower).find()) {
+        if (containsAny(lower, SUPPORT_WORDS) && SUPPORT.matcher(lower).find()) {
             return LeadIntent.SUPPORT;
         }
-        if (PRICING.matcher(lower).find()) {
+        if (containsAny(lower, PRICING_WORDS) && PRICING.matcher(lower).find()) {
             return LeadIntent.PRICING;
         }
         return LeadIntent.RESEARCH;
