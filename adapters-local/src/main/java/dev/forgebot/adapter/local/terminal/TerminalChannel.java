@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal as a channel: each line typed (or piped) is a message. Lines starting {@code op>}
- * are the operator's, written in the operators' chat as a reply to the last message posted there
- * (so {@code op> Hello!} answers the open handoff and {@code op> /stats} runs a command); all other
- * lines are the customer's. {@code /contact NUMBER} shares the customer's phone number,
+ * are the operator's, written in the operators' chat as a reply to the open handoff's summary (the
+ * first message posted to the operators while handling the customer's line that handed them off),
+ * so {@code op> Hello!} answers the customer and {@code op> /stats} runs a command; {@code op> /close}
+ * closes the handoff. All other lines are the customer's. {@code /contact NUMBER} shares the customer's phone number,
  * {@code /scenarios} runs a scenario pass now (a demo aid), and {@code /quit} or the end of input
  * stops the channel.
  *
@@ -52,6 +53,8 @@ public final class TerminalChannel {
     private final Sleeper sleeper;
     private final Clock clock;
     private final TerminalSettings settings;
+    /** The post an operator's line replies to: the open handoff's summary, once there is one. */
+    private Optional<String> handoffPost = Optional.empty();
 
     public TerminalChannel(BufferedReader in, TerminalConsole console, HandleInboundMessage inbound, RunScenarios scenarios,
             UpdateInbox inbox, LineIds ids, Sleeper sleeper, Clock clock, TerminalSettings settings) {
@@ -119,6 +122,7 @@ public final class TerminalChannel {
         }
         InboundKey key = new InboundKey(SOURCE, Long.toString(ids.next()));
         ChatMessage message = operator ? operatorMessage(key, body) : customerMessage(key, body);
+        int postsBefore = console.operatorPostCount();
         try {
             inbound.receive(List.of(message));
         } catch (StorageException e) {
@@ -127,6 +131,11 @@ public final class TerminalChannel {
             return;
         }
         awaitHandled(key);
+        if (operator && body.equals("/close")) {
+            handoffPost = Optional.empty();
+        } else if (!operator && handoffPost.isEmpty() && console.operatorPostCount() > postsBefore) {
+            handoffPost = Optional.of(console.operatorPost(postsBefore));
+        }
     }
 
     private ChatMessage customerMessage(InboundKey key, String body) {
@@ -143,7 +152,7 @@ public final class TerminalChannel {
 
     private ChatMessage operatorMessage(InboundKey key, String body) {
         return new ChatMessage(key, settings.operatorsChat(), new InboundEvent.Sender(settings.operator(), "Operator"), body,
-                clock.instant(), console.lastOperatorPost(), Optional.empty(), Optional.empty());
+                clock.instant(), handoffPost, Optional.empty(), Optional.empty());
     }
 
     private void runScenarios() {

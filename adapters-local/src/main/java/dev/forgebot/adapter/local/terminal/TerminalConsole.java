@@ -1,19 +1,19 @@
 package dev.forgebot.adapter.local.terminal;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The terminal's output, shared by the channel (which reads lines) and the messenger (which prints
- * the bot's messages). Remembers the last message posted to the operators, which is what an
- * operator's {@code op>} line answers. Thread-safe: lines are printed whole.
+ * the bot's messages). Remembers the messages posted to the operators, so the channel can tell which
+ * one an operator's {@code op>} line answers. Thread-safe: lines are printed whole.
  */
 public final class TerminalConsole {
 
     private final PrintStream out;
-    private final AtomicReference<String> lastOperatorPost = new AtomicReference<>();
+    private final List<String> operatorPosts = new ArrayList<>();
 
     public TerminalConsole(PrintStream out) {
         this.out = Objects.requireNonNull(out, "out");
@@ -27,12 +27,17 @@ public final class TerminalConsole {
         }
     }
 
-    void operatorPosted(String messageRef) {
-        lastOperatorPost.set(messageRef);
+    synchronized void operatorPosted(String messageRef) {
+        operatorPosts.add(messageRef);
     }
 
-    /** The reference of the last message posted to the operators, if any. */
-    public Optional<String> lastOperatorPost() {
-        return Optional.ofNullable(lastOperatorPost.get());
+    /** How many messages were posted to the operators so far. */
+    public synchronized int operatorPostCount() {
+        return operatorPosts.size();
+    }
+
+    /** The reference of the {@code index}-th message posted to the operators (0-based). */
+    public synchronized String operatorPost(int index) {
+        return operatorPosts.get(index);
     }
 }

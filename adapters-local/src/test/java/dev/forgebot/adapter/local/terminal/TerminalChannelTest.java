@@ -82,15 +82,26 @@ class TerminalChannelTest {
     }
 
     @Test
-    void operatorLinesAnswerTheLastPostInTheOperatorsChat() throws InterruptedException {
-        channel("I need a human\nop> Hi, Dana here!\nop> /stats\n", handleAtOnce).run();
+    void operatorLinesAnswerTheFirstPostOfTheHandoffUntilItIsClosed() throws InterruptedException {
+        channel("I need a human\nop> Hi, Dana here!\nstill there?\nop> yes!\nop> /close\nop> chatter\n", handleAtOnce)
+                .run();
 
+        String summary = console.operatorPost(0);
         ChatMessage reply = received.get(1);
         assertThat(reply.chatId()).isEqualTo(settings.operatorsChat());
         assertThat(reply.sender().id()).isEqualTo(settings.operator());
         assertThat(reply.text()).isEqualTo("Hi, Dana here!");
-        assertThat(reply.replyToMessageRef()).isPresent();
-        assertThat(received.get(2).text()).isEqualTo("/stats");
+        assertThat(reply.replyToMessageRef()).contains(summary);
+        assertThat(received.get(3).replyToMessageRef()).as("a later post does not move the target").contains(summary);
+        assertThat(received.get(4).replyToMessageRef()).contains(summary);
+        assertThat(received.get(5).replyToMessageRef()).as("closed: no open handoff").isEmpty();
+    }
+
+    @Test
+    void anOperatorLineBeforeAnyHandoffRepliesToNothing() throws InterruptedException {
+        channel("op> /stats\n", handleAtOnce).run();
+
+        assertThat(received).singleElement().satisfies(m -> assertThat(m.replyToMessageRef()).isEmpty());
     }
 
     @Test
@@ -164,7 +175,8 @@ class TerminalChannelTest {
         assertThat(printed()).contains("bot> line one\n     line two")
                 .contains("/contact")
                 .contains("[to operators] New handoff");
-        assertThat(console.lastOperatorPost()).contains("terminal-3");
+        assertThat(console.operatorPostCount()).isEqualTo(1);
+        assertThat(console.operatorPost(0)).isEqualTo("terminal-3");
     }
 
     @Test
