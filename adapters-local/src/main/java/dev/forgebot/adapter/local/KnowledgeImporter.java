@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -93,6 +94,16 @@ public final class KnowledgeImporter {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("cannot import " + file.getFileName() + ": use a .json or .csv file");
+    }
+
+    /**
+     * Imports the bundled sample knowledge base when the source holds no article yet: what the
+     * embedded default does on its first start, so a fresh install answers questions at once.
+     *
+     * @return the import's report, or empty when the source already had articles
+     */
+    public Optional<ImportReport> importSampleIfEmpty() {
+        return target.loadAll().isEmpty() ? Optional.of(importSample()) : Optional.empty();
     }
 
     /** Imports the bundled sample knowledge base. */

@@ -61,6 +61,15 @@ class KnowledgeImporterTest {
     }
 
     @Test
+    void importsTheSampleOnlyIntoAnEmptySource() throws IOException {
+        assertThat(importer.importSampleIfEmpty()).hasValueSatisfying(r -> assertThat(r.imported()).isGreaterThan(40));
+        csv("id,title,body\nown,Our own,Article.\n");
+
+        assertThat(importer.importSampleIfEmpty()).isEmpty();
+        assertThat(source.articles).containsKey(new ArticleId("own"));
+    }
+
+    @Test
     void importsJsonWithTagsAsArrayOrText() throws IOException {
         ImportReport report = json("""
                 [

@@ -28,7 +28,7 @@ public final class Tokenizer {
             "plz", "thx", "ok", "okay", "whats", "what's", "hows", "isnt", "arent", "wont", "didnt",
             "doesnt", "anyone", "someone", "something", "thing", "things", "else", "really",
             "actually", "currently", "still", "now", "same", "other", "one", "we're",
-            "we've", "i've", "i'd", "let", "guys", "wondering", "quick", "question");
+            "we've", "i've", "i'd", "let", "guys", "wondering", "quick", "question", "much", "many");
 
     /** Longest term kept; longer runs (hashes, pasted blobs) are cut to this many characters. */
     public static final int MAX_TERM_LENGTH = 40;
