@@ -59,6 +59,18 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.forgebot.application.port..", DOMAIN, "java..")
             .because("adapters implement ports without seeing the application's insides");
 
+    static final String LOCAL_ADAPTER = "dev.forgebot.adapter.local..";
+
+    /**
+     * The embedded default uses the application, its embedded database (SQLite driver, Flyway), a
+     * JSON and a CSV library, and SLF4J; it sees no other adapter.
+     */
+    static final ArchRule LOCAL_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY = classes()
+            .that().resideInAPackage(LOCAL_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(LOCAL_ADAPTER, APPLICATION, DOMAIN, "java..",
+                    "org.sqlite..", "org.flywaydb..", "com.fasterxml.jackson..", "org.apache.commons.csv..", "org.slf4j..")
+            .because("an adapter is its port implementations plus the technology they need, nothing else");
+
     /** Guice, Logback, picocli and Micrometer belong to the composition root. */
     static final ArchRule BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)
