@@ -105,5 +105,11 @@ fi
 echo "jlink-runtime: $jdk/bin/jlink --add-modules $modules $options --add-options=\"$jvm_options\""
 rm -rf "$output" "$stamp"
 # shellcheck disable=SC2086 # options is a fixed list of words
-"$jdk/bin/jlink" --add-modules "$modules" $options --add-options="$jvm_options" --output "$output"
+if ! "$jdk/bin/jlink" --add-modules "$modules" $options --add-options="$jvm_options" --output "$output"; then
+    if [ ! -d "$jdk/jmods" ]; then
+        # JDKs before 24 link from jmods/, which some distributions package apart.
+        echo "jlink-runtime: $jdk has no jmods/; install its jmods (Debian: openjdk-<N>-jmods)" >&2
+    fi
+    exit 1
+fi
 printf '%s\n' "$inputs" > "$stamp"
