@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -137,7 +136,6 @@ class DistributionIT {
     }
 
     @Test
-    @Disabled("enabled once dev.forgebot.bootstrap.Main exists")
     void helpPrintsUsageAndExitsZero() throws Exception {
         Result help = run(List.of(home.resolve("bin/forgebot").toString(), "--help"), Map.of(), unpackedInto);
 
@@ -146,7 +144,6 @@ class DistributionIT {
     }
 
     @Test
-    @Disabled("enabled once dev.forgebot.bootstrap.Main exists")
     void versionPrintsTheProjectVersionAndExitsZero() throws Exception {
         Result version = run(List.of(home.resolve("bin/forgebot").toString(), "--version"), Map.of(),
                 unpackedInto);
@@ -156,7 +153,6 @@ class DistributionIT {
     }
 
     @Test
-    @Disabled("enabled once dev.forgebot.bootstrap.Main exists")
     void pipedTerminalSessionAnswersAPricingQuestionAndExitsAtEndOfInput(@TempDir Path dataDir) throws Exception {
         // A real pipe, as a user would write it: the bot must see end-of-input and stop by itself.
         Result session = run(List.of("/bin/sh", "-c", "printf 'how much does it cost?\\n' | \"$0\"",
