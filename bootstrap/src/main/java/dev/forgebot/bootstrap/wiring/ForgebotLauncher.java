@@ -55,7 +55,7 @@ public final class ForgebotLauncher implements BotLauncher {
         }
         Injector injector = embeddedDefault(config, in, out);
         RunningBot bot = RunningBot.start(injector, config);
-        ShutdownSignals.onShutdown("forgebot-shutdown", bot::stop);
+        ShutdownSignals.onStop("forgebot-shutdown", bot::stop);
         out.println("forgebot is running in this terminal (data in " + config.dataDir().toAbsolutePath() + ").");
         out.println("Ask a question. op> lines are the operator's (op> /stats, op> /drafts); /quit or Ctrl-D stops.");
         try {

@@ -16,6 +16,7 @@ import dev.forgebot.application.port.out.ScenarioRepository;
 import dev.forgebot.application.port.out.Statistics;
 import dev.forgebot.application.port.out.TicketRepository;
 import dev.forgebot.application.port.out.UpdateInbox;
+import dev.forgebot.bootstrap.management.ForgebotMetrics;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -38,8 +39,9 @@ public final class LocalModule extends AbstractModule {
     }
 
     @Provides
-    UpdateInbox inbox(EmbeddedDatabase db) {
-        return db.updateInbox();
+    @Singleton
+    UpdateInbox inbox(EmbeddedDatabase db, ForgebotMetrics metrics) {
+        return new MeteredUpdateInbox(db.updateInbox(), metrics);
     }
 
     @Provides

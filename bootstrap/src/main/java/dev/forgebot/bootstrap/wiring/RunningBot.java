@@ -19,7 +19,6 @@ import dev.forgebot.bootstrap.runtime.LoopState;
 import dev.forgebot.bootstrap.runtime.LoopSupervisor;
 import dev.forgebot.bootstrap.runtime.ShutdownReport;
 import dev.forgebot.bootstrap.runtime.SupervisedExecutor;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class RunningBot implements AutoCloseable {
     private final Injector injector;
     private final ForgebotConfig config;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CountDownLatch stopDone = new CountDownLatch(1);
     private ManagementServer management;
 
     private RunningBot(Injector injector, ForgebotConfig config) {
@@ -104,8 +106,8 @@ public final class RunningBot implements AutoCloseable {
     }
 
     private void startManagement(int port) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ForgebotMetrics metrics = new ForgebotMetrics(registry);
+        PrometheusMeterRegistry registry = injector.getInstance(PrometheusMeterRegistry.class);
+        ForgebotMetrics metrics = injector.getInstance(ForgebotMetrics.class);
         SupervisedExecutor executor = injector.getInstance(SupervisedExecutor.class);
         LoopSupervisor loops = injector.getInstance(LoopSupervisor.class);
         UpdateInbox inbox = injector.getInstance(UpdateInbox.class);
@@ -141,11 +143,32 @@ public final class RunningBot implements AutoCloseable {
     /**
      * Stops the bot gracefully (once): lets pending inbox entries be handled and background work
      * finish within the configured grace, interrupts and names what is left, closes the database.
+     * A second caller (a stop signal arriving while the channel's end already started the stop)
+     * waits for the first to finish, so the process does not exit halfway through.
      */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
+            awaitStopped();
             return;
         }
+        try {
+            shutDown();
+        } finally {
+            stopDone.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            if (!stopDone.await(config.shutdownGrace().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("gave up waiting for the shutdown in progress");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutDown() {
         Duration grace = config.shutdownGrace();
         Clock clock = injector.getInstance(Clock.class);
         Instant deadline = clock.instant().plus(grace);

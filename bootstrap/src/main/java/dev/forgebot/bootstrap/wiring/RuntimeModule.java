@@ -8,9 +8,12 @@ import dev.forgebot.application.port.out.Sleeper;
 import dev.forgebot.bootstrap.runtime.LoopSupervisor;
 import dev.forgebot.bootstrap.runtime.SupervisedExecutor;
 import dev.forgebot.bootstrap.runtime.SystemSleeper;
+import dev.forgebot.bootstrap.management.ForgebotMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 
-/** Time, waiting and supervised background work: the only sources of threads. */
+/** Time, waiting, supervised background work (the only sources of threads) and the meters. */
 public final class RuntimeModule extends AbstractModule {
 
     @Provides
@@ -41,5 +44,17 @@ public final class RuntimeModule extends AbstractModule {
     @Singleton
     LoopSupervisor loops(Sleeper sleeper, Clock clock) {
         return new LoopSupervisor(sleeper, clock);
+    }
+
+    @Provides
+    @Singleton
+    PrometheusMeterRegistry meterRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @Provides
+    @Singleton
+    ForgebotMetrics metrics(PrometheusMeterRegistry registry) {
+        return new ForgebotMetrics(registry);
     }
 }

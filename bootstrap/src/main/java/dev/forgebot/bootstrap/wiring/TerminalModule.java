@@ -13,6 +13,7 @@ import dev.forgebot.application.port.in.RunScenarios;
 import dev.forgebot.application.port.out.Messenger;
 import dev.forgebot.application.port.out.Sleeper;
 import dev.forgebot.application.port.out.UpdateInbox;
+import dev.forgebot.bootstrap.management.ForgebotMetrics;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -48,8 +49,8 @@ public final class TerminalModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Messenger messenger(TerminalConsole console) {
-        return new TerminalMessenger(console, settings.operatorsChat());
+    Messenger messenger(TerminalConsole console, ForgebotMetrics metrics) {
+        return new MeteredMessenger(new TerminalMessenger(console, settings.operatorsChat()), metrics);
     }
 
     @Provides

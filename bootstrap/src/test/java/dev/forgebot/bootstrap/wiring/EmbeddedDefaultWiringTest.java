@@ -6,7 +6,6 @@ import com.google.inject.Injector;
 import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.adapter.local.terminal.TerminalChannel;
-import dev.forgebot.adapter.local.terminal.TerminalMessenger;
 import dev.forgebot.application.inbox.InboxDispatcher;
 import dev.forgebot.application.port.in.ChangeReachability;
 import dev.forgebot.application.port.in.HandleInboundMessage;
@@ -54,7 +53,7 @@ class EmbeddedDefaultWiringTest {
             assertThat(injector.getInstance(TerminalChannel.class)).isNotNull();
             assertThat(injector.getInstance(KnowledgeImporter.class)).isNotNull();
             assertThat(injector.getInstance(LoopSupervisor.class)).isNotNull();
-            assertThat(injector.getInstance(Messenger.class)).isInstanceOf(TerminalMessenger.class);
+            assertThat(injector.getInstance(Messenger.class)).isInstanceOf(MeteredMessenger.class);
             assertThat(injector.getInstance(BackgroundTasks.class)).isSameAs(injector.getInstance(SupervisedExecutor.class));
             assertThat(injector.getInstance(UpdateInbox.class).pendingCount()).isZero();
             assertThat(injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<LanguageModel>>() { })))
