@@ -1,5 +1,6 @@
 package dev.forgebot.domain.lead;
 
+import dev.forgebot.domain.text.Keywords;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -760,17 +761,17 @@ public final class LeadFactExtractor {
         // then rejects, never the other way round).
         String lower = s.toLowerCase(Locale.ROOT);
         Optional<String> found = Optional.empty();
-        if (containsAny(lower, COMPANY_MARKER_WORDS)) {
+        if (Keywords.containsAny(lower, COMPANY_MARKER_WORDS)) {
             found = afterCompanyTrigger(s, COMPANY_MARKER, true);
         }
-        if (found.isEmpty() && containsAny(lower, COMPANY_MARKER_CAPITALISED_WORDS)) {
+        if (found.isEmpty() && Keywords.containsAny(lower, COMPANY_MARKER_CAPITALISED_WORDS)) {
             found = afterCompanyTrigger(s, COMPANY_MARKER_CAPITALISED, false)
                     .filter(company -> !PLACES.contains(company.toLowerCase(Locale.ROOT)));
         }
         if (found.isEmpty() && name != null) {
             found = companyAfterName(s, name.end());
         }
-        if (found.isEmpty() && containsAny(lower, ROLE_WORDS)) {
+        if (found.isEmpty() && Keywords.containsAny(lower, ROLE_WORDS)) {
             found = afterCompanyTrigger(s, ROLE_AT, false);
         }
         if (found.isEmpty() && lower.contains("we")) {
@@ -785,15 +786,6 @@ public final class LeadFactExtractor {
         return found.flatMap(LeadFactExtractor::companyName);
     }
 
-    /** Whether {@code lower} contains one of {@code words} anywhere (as a substring). */
-    private static boolean containsAny(String lower, String[] words) {
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Optional<String> afterCompanyTrigger(String s, Pattern trigger, boolean anyCase) {
         Matcher m = trigger.matcher(s);

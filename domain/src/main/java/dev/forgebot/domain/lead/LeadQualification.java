@@ -1,5 +1,6 @@
 package dev.forgebot.domain.lead;
 
+import dev.forgebot.domain.text.Keywords;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -64,14 +65,6 @@ public final class LeadQualification {
     private LeadQualification() {
     }
 
-    private static boolean containsAny(String lower, String[] words) {
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The intent one message shows; never null. */
     public static LeadIntent intentOf(String text) {
@@ -80,13 +73,13 @@ public final class LeadQualification {
         }
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         // Each pattern runs only when the text holds one of its words (a cheap screen, never stricter).
-        if (containsAny(lower, PURCHASE_WORDS) && PURCHASE.matcher(lower).find()) {
+        if (Keywords.containsAny(lower, PURCHASE_WORDS) && PURCHASE.matcher(lower).find()) {
             return LeadIntent.PURCHASE;
         }
-        if (containsAny(lower, SUPPORT_WORDS) && SUPPORT.matcher(lower).find()) {
+        if (Keywords.containsAny(lower, SUPPORT_WORDS) && SUPPORT.matcher(lower).find()) {
             return LeadIntent.SUPPORT;
         }
-        if (containsAny(lower, PRICING_WORDS) && PRICING.matcher(lower).find()) {
+        if (Keywords.containsAny(lower, PRICING_WORDS) && PRICING.matcher(lower).find()) {
             return LeadIntent.PRICING;
         }
         return LeadIntent.RESEARCH;
