@@ -173,11 +173,12 @@ public final class RunningBot implements AutoCloseable {
         Clock clock = injector.getInstance(Clock.class);
         Instant deadline = clock.instant().plus(grace);
         awaitInboxDrained(clock, deadline);
-        List<String> loopsLeft = injector.getInstance(LoopSupervisor.class).stop(remaining(clock, deadline));
-        ShutdownReport tasks = injector.getInstance(SupervisedExecutor.class).shutdown(remaining(clock, deadline));
         if (management != null) {
+            // Its requests run on the executor, which is about to stop taking work.
             management.close();
         }
+        List<String> loopsLeft = injector.getInstance(LoopSupervisor.class).stop(remaining(clock, deadline));
+        ShutdownReport tasks = injector.getInstance(SupervisedExecutor.class).shutdown(remaining(clock, deadline));
         injector.getInstance(EmbeddedDatabase.class).close();
         if (loopsLeft.isEmpty() && tasks.finishedInTime()) {
             log.info("forgebot stopped cleanly");
