@@ -76,8 +76,10 @@ public final class ScenarioService implements RunScenarios {
             }
             log.info("scenario window capped questions={} until={}", asked.size(), until);
         }
-        List<QuestionCluster> clusters = clusterer.cluster(
-                asked.stream().map(q -> new UnansweredQuestion(q.text(), q.askedAt())).toList());
+        List<QuestionCluster> clusters = clusterer.cluster(asked.stream()
+                .filter(q -> !q.text().isBlank())
+                .map(q -> new UnansweredQuestion(clip(q.text()), q.askedAt()))
+                .toList());
         Instant now = clock.instant();
         int stored = 0;
         for (QuestionCluster cluster : clusters) {
@@ -87,6 +89,13 @@ public final class ScenarioService implements RunScenarios {
         scenarios.recordRun(until);
         log.info("scenario run questions={} drafts={} until={}", asked.size(), stored, until);
         return new ScenarioRun(asked.size(), stored);
+    }
+
+    /** Customers may write far longer than a question needs; the clusterer takes the start. */
+    private static String clip(String text) {
+        String stripped = text.strip();
+        return stripped.length() > UnansweredQuestion.MAX_LENGTH
+                ? stripped.substring(0, UnansweredQuestion.MAX_LENGTH) : stripped;
     }
 
     private String suggestAnswer(QuestionCluster cluster) {

@@ -110,6 +110,21 @@ class ScenarioServiceTest {
     }
 
     @Test
+    void aVeryLongQuestionIsClusteredByItsStartInsteadOfBreakingTheRun() {
+        when(scenarios.lastRunUntil()).thenReturn(Optional.of(LAST_RUN));
+        String longQuestion = "do you support crypto payments " + "and more ".repeat(2_000);
+        when(questions.askedBetween(LAST_RUN, clock.instant(), 500))
+                .thenReturn(List.of(asked(1, longQuestion, LAST_RUN.plusSeconds(1))));
+
+        ScenarioRun run = service(Optional.empty(), 500).runOnce();
+
+        assertThat(run.drafts()).isEqualTo(1);
+        ArgumentCaptor<ScenarioDraft> draft = ArgumentCaptor.forClass(ScenarioDraft.class);
+        verify(scenarios).save(draft.capture());
+        assertThat(draft.getValue().representative()).startsWith("do you support crypto payments").hasSizeLessThanOrEqualTo(4_096);
+    }
+
+    @Test
     void anEmptyWindowStoresNoDraftButStillAdvances() {
         when(scenarios.lastRunUntil()).thenReturn(Optional.of(LAST_RUN));
         when(questions.askedBetween(any(), any(), anyInt())).thenReturn(List.of());
