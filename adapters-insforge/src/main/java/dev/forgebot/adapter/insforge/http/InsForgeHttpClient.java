@@ -199,6 +199,35 @@ public final class InsForgeHttpClient implements AutoCloseable {
     }
 
     /**
+     * Pages through the query from its offset, one request per page (each retried per the contract),
+     * until a page comes back shorter than the limit or {@code maxRows} rows were read. A stable
+     * {@code order} on a unique column keeps pages from overlapping.
+     *
+     * @throws IllegalArgumentException if {@code maxRows} is not positive or the query's limit is 0
+     */
+    public List<JsonNode> selectAll(RecordsQuery query, int maxRows) {
+        Objects.requireNonNull(query, "query");
+        if (maxRows < 1 || query.limit() < 1) {
+            throw new IllegalArgumentException("need maxRows >= 1 and a limit >= 1");
+        }
+        List<JsonNode> all = new ArrayList<>();
+        RecordsQuery page = query;
+        while (true) {
+            List<JsonNode> rows = select(page);
+            for (JsonNode row : rows) {
+                if (all.size() == maxRows) {
+                    return all;
+                }
+                all.add(row);
+            }
+            if (rows.size() < page.limit() || all.size() == maxRows) {
+                return all;
+            }
+            page = page.nextPage();
+        }
+    }
+
+    /**
      * Inserts rows, skipping those whose natural key ({@code conflictColumns}) already exists, and
      * returns the rows that were new. Replaying it is harmless, so it is retried per the contract.
      */

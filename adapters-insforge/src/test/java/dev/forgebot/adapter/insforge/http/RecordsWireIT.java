@@ -203,6 +203,20 @@ class RecordsWireIT {
         assertThat(leads).containsExactly(new Lead(1, "Ann"));
     }
 
+    @Test
+    void selectAllPagesUntilAShortPage() {
+        wm.stubFor(any(urlEqualTo("/api/database/records/leads?select=%2A&order=id.asc&limit=2&offset=0"))
+                .willReturn(okJson("[{\"id\":1},{\"id\":2}]")));
+        wm.stubFor(any(urlEqualTo("/api/database/records/leads?select=%2A&order=id.asc&limit=2&offset=2"))
+                .willReturn(okJson("[{\"id\":3}]")));
+
+        var rows = client.selectAll(RecordsQuery.from("leads").limit(2), 100);
+
+        assertThat(rows).extracting(r -> r.get("id").asInt()).containsExactly(1, 2, 3);
+        wm.verify(2, anyRequestedFor(anyUrl()));
+        assertThat(client.selectAll(RecordsQuery.from("leads").limit(2), 1)).hasSize(1);
+    }
+
     record Lead(long id, String name) {
     }
 
