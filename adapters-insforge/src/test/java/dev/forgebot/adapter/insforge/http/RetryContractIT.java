@@ -75,10 +75,14 @@ class RetryContractIT {
     }
 
     InsForgeHttpClient newClient(URI base, Duration cap) {
+        return newClient(base, cap, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    InsForgeHttpClient newClient(URI base, Duration cap, Clock clock) {
         InsForgeClientConfig config = InsForgeClientConfig.defaults(base, ApiKey.of("ik_test"))
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500))
                 .withRetry(new InsForgeClientConfig.RetrySettings(Set.of(429, 500, 502, 503), SCALED, cap));
-        InsForgeHttpClient c = new InsForgeHttpClient(config, Clock.fixed(NOW, ZoneOffset.UTC));
+        InsForgeHttpClient c = new InsForgeHttpClient(config, clock);
         c.retry().getEventPublisher().onRetry(retries::add);
         return c;
     }
@@ -182,25 +186,29 @@ class RetryContractIT {
     }
 
     @Test
-    void retryAfterWithinCapStretchesTheWait() {
-        failThenSucceed(1, aResponse().withStatus(429).withHeader("Retry-After", "1"));
+    void retryAfterLongerThanScheduledWaitStretchesIt() {
+        // HTTP-date one whole second after a clock set 40 ms before it: a 40 ms Retry-After, no seconds slept
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(NOW, ZoneOffset.UTC));
+        failThenSucceed(1, aResponse().withStatus(503).withHeader("Retry-After", date));
+        client.close();
+        client = newClient(URI.create("http://127.0.0.1:" + wm.port()), Duration.ofSeconds(10),
+                Clock.fixed(NOW.minusMillis(40), ZoneOffset.UTC));
         long start = System.nanoTime();
 
         client.select(RecordsQuery.from("leads"));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertThat(retries).extracting(RetryOnRetryEvent::getWaitInterval).containsExactly(Duration.ofSeconds(1));
+        assertThat(retries).extracting(RetryOnRetryEvent::getWaitInterval).containsExactly(Duration.ofMillis(40));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
         wm.verify(2, anyRequestedFor(anyUrl()));
     }
 
     @Test
-    void retryAfterAsHttpDateIsMeasuredAgainstTheClock() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(NOW.plusSeconds(1), ZoneOffset.UTC));
-        failThenSucceed(1, aResponse().withStatus(503).withHeader("Retry-After", date));
+    void retryAfterShorterThanScheduledWaitKeepsTheSchedule() {
+        failThenSucceed(2, aResponse().withStatus(429).withHeader("Retry-After", "0"));
 
         client.select(RecordsQuery.from("leads"));
 
-        assertThat(retries).extracting(RetryOnRetryEvent::getWaitInterval).containsExactly(Duration.ofSeconds(1));
+        assertThat(retries).extracting(RetryOnRetryEvent::getWaitInterval).containsExactlyElementsOf(SCALED.subList(0, 2));
     }
 
     @Test
