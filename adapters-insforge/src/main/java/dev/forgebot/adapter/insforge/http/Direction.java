@@ -1,0 +1,6 @@
+package dev.forgebot.adapter.insforge.http;
+
+/** Sort direction of a records query. */
+public enum Direction {
+    ASC, DESC
+}
