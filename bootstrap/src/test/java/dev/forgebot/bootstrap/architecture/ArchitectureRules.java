@@ -71,6 +71,15 @@ final class ArchitectureRules {
                     "org.sqlite..", "org.flywaydb..", "com.fasterxml.jackson..", "org.apache.commons.csv..", "org.slf4j..")
             .because("an adapter is its port implementations plus the technology they need, nothing else");
 
+    static final String INSFORGE_ADAPTER = "dev.forgebot.adapter.insforge..";
+
+    /** The InsForge adapter: the application, HTTP, JSON, the retry library and SLF4J; no other adapter. */
+    static final ArchRule INSFORGE_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY = classes()
+            .that().resideInAPackage(INSFORGE_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(INSFORGE_ADAPTER, APPLICATION, DOMAIN, "java..",
+                    "org.apache.hc..", "com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..")
+            .because("an adapter is its port implementations plus the technology they need, nothing else");
+
     /** Guice, Logback, picocli and Micrometer belong to the composition root. */
     static final ArchRule BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)

@@ -33,6 +33,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theInsForgeAdapterDependsOnItsLibrariesOnly() {
+        ArchitectureRules.INSFORGE_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(ForgebotClasses.production());
+    }
+
+    @Test
     void guiceLogbackPicocliAndMicrometerStayInBootstrap() {
         ArchitectureRules.BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP.check(ForgebotClasses.production());
     }
