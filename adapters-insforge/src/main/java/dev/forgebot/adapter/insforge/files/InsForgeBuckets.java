@@ -3,6 +3,7 @@ package dev.forgebot.adapter.insforge.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
 import dev.forgebot.adapter.insforge.http.InsForgePermanentException;
+import dev.forgebot.application.port.out.PermanentStorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,11 @@ public final class InsForgeBuckets {
                 if (e.status().orElse(0) != 409) {
                     throw e;
                 }
-                isPublic = Optional.of(find(bucket).orElse(false));
+                isPublic = find(bucket);
+                if (isPublic.isEmpty()) {
+                    throw new PermanentStorageException("storage.bucket", "bucket " + bucket
+                            + " was refused as existing (409) but is not listed");
+                }
             }
         }
         if (isPublic.get()) {

@@ -194,4 +194,19 @@ class FilesIT {
         assertThat(new InsForgeBuckets(client).ensureFilesBucket()).isEqualTo(InsForgeBuckets.Outcome.MADE_PRIVATE);
         wm.verify(1, postRequestedFor(urlPathEqualTo("/api/storage/buckets")));
     }
+
+    @Test
+    void bucketListingIsRetriedButBucketCreationIsNot() {
+        wm.stubFor(get(urlPathEqualTo("/api/storage/buckets")).inScenario("r").whenScenarioStateIs("Started")
+                .willSetStateTo("up").willReturn(aResponse().withStatus(503)));
+        wm.stubFor(get(urlPathEqualTo("/api/storage/buckets")).inScenario("r").whenScenarioStateIs("up")
+                .willReturn(okJson("[]")));
+        wm.stubFor(post(urlPathEqualTo("/api/storage/buckets")).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> new InsForgeBuckets(client).ensureFilesBucket())
+                .isInstanceOf(InsForgeTransientException.class);
+
+        wm.verify(2, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/storage/buckets")));
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/api/storage/buckets")));
+    }
 }
