@@ -410,6 +410,56 @@ public final class InsForgeHttpClient implements AutoCloseable {
         return version;
     }
 
+    // ---------------------------------------------------------------- admin (non-records) paths
+
+    /**
+     * {@code GET} on an admin path such as {@code /api/database/migrations} or
+     * {@code /api/storage/buckets} (optionally with a query). Idempotent, so retried like a records
+     * call. Returns the JSON body (a null node when empty).
+     *
+     * @throws IllegalArgumentException if the path is not under {@code /api/}
+     */
+    public JsonNode adminGet(String path) {
+        String p = adminPath(path);
+        HttpResult r = withRetry("admin.get", targetOf(p), () -> withJsonHeaders(new HttpGet(URI.create(baseUrl + p))));
+        return parse("admin.get", targetOf(p), r.body(), r.status());
+    }
+
+    /** {@code POST} of a JSON body on an admin path; exactly one attempt, never retried. */
+    public JsonNode adminPost(String path, Object body) {
+        String p = adminPath(path);
+        HttpPost post = new HttpPost(URI.create(baseUrl + p));
+        withJsonHeaders(post);
+        post.setEntity(new ByteArrayEntity(json(Objects.requireNonNull(body, "body")), ContentType.APPLICATION_JSON));
+        HttpResult r = once("admin.post", targetOf(p), post);
+        return parse("admin.post", targetOf(p), r.body(), r.status());
+    }
+
+    /** {@code PATCH} of a JSON body on an admin path; exactly one attempt, never retried. */
+    public JsonNode adminPatch(String path, Object body) {
+        String p = adminPath(path);
+        HttpPatch patch = new HttpPatch(URI.create(baseUrl + p));
+        withJsonHeaders(patch);
+        patch.setEntity(new ByteArrayEntity(json(Objects.requireNonNull(body, "body")), ContentType.APPLICATION_JSON));
+        HttpResult r = once("admin.patch", targetOf(p), patch);
+        return parse("admin.patch", targetOf(p), r.body(), r.status());
+    }
+
+    private static String adminPath(String path) {
+        Objects.requireNonNull(path, "path");
+        QueryEncoding.refuseNul(path);
+        if (!path.startsWith("/api/") || path.contains("..") || path.contains("#")
+                || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw new IllegalArgumentException("not an allowed admin path");
+        }
+        return path;
+    }
+
+    private static String targetOf(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private URI recordsUri(String table, String encodedQuery) {

@@ -14,9 +14,9 @@ import java.net.Socket;
  * Creates connections that never log headers or wire bytes. HttpClient's default factory switches to
  * a logging connection when {@code org.apache.hc.client5.http.headers} or {@code .wire} is at DEBUG,
  * and that would print the {@code Authorization: Bearer} key; this one keeps the key out of every log
- * whatever the logging configuration.
+ * whatever the logging configuration. Public so the model client can build its connections the same way.
  */
-final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
+public final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
     @Override
     public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {

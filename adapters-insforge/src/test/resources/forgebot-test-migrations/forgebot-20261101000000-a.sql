@@ -1,0 +1,2 @@
+-- tables: a
+select 1;

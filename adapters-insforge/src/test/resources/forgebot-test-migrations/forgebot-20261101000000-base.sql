@@ -1,0 +1,3 @@
+-- tables: inbox
+CREATE TABLE IF NOT EXISTS inbox (id uuid PRIMARY KEY);
+ALTER TABLE inbox ENABLE ROW LEVEL SECURITY;

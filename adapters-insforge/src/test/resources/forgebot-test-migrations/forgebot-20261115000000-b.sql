@@ -1,0 +1,2 @@
+-- tables: b
+select 1;

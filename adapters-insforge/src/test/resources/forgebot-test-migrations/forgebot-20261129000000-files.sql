@@ -1,0 +1,2 @@
+-- tables: attachments
+CREATE TABLE IF NOT EXISTS attachments (id uuid PRIMARY KEY);
