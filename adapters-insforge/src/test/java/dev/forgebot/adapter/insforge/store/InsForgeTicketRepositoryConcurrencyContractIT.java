@@ -1,0 +1,20 @@
+package dev.forgebot.adapter.insforge.store;
+
+import dev.forgebot.application.contract.TicketRepositoryConcurrencyContract;
+import dev.forgebot.application.port.out.TicketRepository;
+import org.junit.jupiter.api.AfterEach;
+
+class InsForgeTicketRepositoryConcurrencyContractIT extends TicketRepositoryConcurrencyContract {
+
+    private final FakeServers servers = new FakeServers();
+
+    @Override
+    protected TicketRepository newStore() {
+        return new InsForgeTicketRepository(servers.fresh());
+    }
+
+    @AfterEach
+    void stop() {
+        servers.close();
+    }
+}
