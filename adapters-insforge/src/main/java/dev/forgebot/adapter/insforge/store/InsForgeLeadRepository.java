@@ -40,6 +40,7 @@ import java.util.Optional;
 public final class InsForgeLeadRepository implements LeadRepository {
 
     private static final String TABLE = "leads";
+    private static final int MAX_CLAIM_ATTEMPTS = 5;
 
     private final InsForgeHttpClient client;
 
@@ -114,12 +115,16 @@ public final class InsForgeLeadRepository implements LeadRepository {
         Objects.requireNonNull(nextFollowUpAt, "nextFollowUpAt");
         Objects.requireNonNull(claimToken, "claimToken");
         String op = "leads.claimFollowUp";
-        Optional<Lead> current = find(id);
-        if (current.isEmpty()) {
-            return false;
-        }
-        Lead read = current.get();
-        if (read.followUp().sent() == expectedSent) {
+        // PostgREST cannot PATCH version = version + 1: read the version, then compare-and-set on it.
+        // A concurrent write of another field (an enrichment) only moves the version on, so the claim
+        // reads again and retries a few times; a moved count or a newer customer message ends it.
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            Optional<Lead> current = find(id);
+            if (current.isEmpty() || current.get().followUp().sent() != expectedSent
+                    || current.get().lastCustomerMessageAt().isAfter(Rows.stored(sentAt))) {
+                break;
+            }
+            Lead read = current.get();
             ObjectNode changes = Rows.object();
             changes.put("follow_ups_sent", expectedSent + 1);
             changes.put("last_follow_up_at", Rows.time(sentAt));
@@ -127,8 +132,7 @@ public final class InsForgeLeadRepository implements LeadRepository {
             changes.put("claim_token", claimToken);
             changes.put("version", read.version() + 1);
             // A follow-up cannot precede the customer's last message (the Lead invariant): a lead whose
-            // customer wrote after sentAt changed since the claim was decided, so the claim loses. The
-            // version filter makes the PATCH a compare-and-set on the row as read.
+            // customer wrote after sentAt changed since the claim was decided, so the claim loses.
             List<JsonNode> changed = client.update(TABLE, List.of(
                     Filter.eq("id", id.value().toString()),
                     Filter.eq("follow_ups_sent", expectedSent),
