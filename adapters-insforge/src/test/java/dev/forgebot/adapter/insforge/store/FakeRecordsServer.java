@@ -41,7 +41,8 @@ import java.util.function.Predicate;
  * {@code select/order/limit/offset} and filters ({@code eq neq gt gte lt lte in is}, {@code and=(...)}
  * with quoted values), {@code Prefer: count=exact} answered in {@code Content-Range}; POST of a JSON
  * array with {@code on_conflict} and {@code resolution=ignore-duplicates|merge-duplicates}, unique
- * constraints (also partial ones) answered 409 {@code 23505}, identity columns and defaults; PATCH and
+ * constraints (also partial ones) answered 409 {@code 23505}, {@code lead_id} foreign keys answered 409
+ * {@code 23503}, identity columns and defaults; PATCH and
  * DELETE with filters, returning the rows with {@code return=representation}. timestamptz columns are
  * kept at microsecond precision and rendered as PostgREST does ({@code +00:00}). Each statement runs
  * under one lock, so it is atomic like a PostgreSQL statement.
@@ -62,6 +63,7 @@ final class FakeRecordsServer implements AutoCloseable {
         final Map<String, Type> types = new LinkedHashMap<>();
         final Map<String, JsonNode> defaults = new HashMap<>();
         final List<Unique> uniques = new ArrayList<>();
+        final Map<String, String> references = new HashMap<>();
         String identity;
         long nextIdentity = 1;
         final List<ObjectNode> rows = new ArrayList<>();
@@ -82,6 +84,12 @@ final class FakeRecordsServer implements AutoCloseable {
 
         Table defaultValue(String column, JsonNode value) {
             defaults.put(column, value);
+            return this;
+        }
+
+        /** {@code column REFERENCES table (id)}. */
+        Table references(String column, String table) {
+            references.put(column, table);
             return this;
         }
 
@@ -166,16 +174,16 @@ final class FakeRecordsServer implements AutoCloseable {
                 .col("last_follow_up_at", Type.TS).col("next_follow_up_at", Type.TS).col("claim_token", Type.TEXT)
                 .col("version", Type.NUM).defaultValue("version", zero)
                 .unique(new Unique("id")).unique(new Unique("telegram_user_id")));
-        add(new Table("messages").col("id", Type.TEXT).col("lead_id", Type.TEXT).col("direction", Type.TEXT)
+        add(new Table("messages").references("lead_id", "leads").col("id", Type.TEXT).col("lead_id", Type.TEXT).col("direction", Type.TEXT)
                 .col("text", Type.TEXT).col("inbox_source", Type.TEXT).col("inbox_external_id", Type.TEXT)
                 .col("created_at", Type.TS).identity("position")
                 .unique(new Unique("id")).unique(new Unique("inbox_source", "inbox_external_id", "direction")));
-        add(new Table("tickets").col("id", Type.TEXT).col("lead_id", Type.TEXT).col("chat_id", Type.NUM)
+        add(new Table("tickets").references("lead_id", "leads").col("id", Type.TEXT).col("lead_id", Type.TEXT).col("chat_id", Type.NUM)
                 .col("reason", Type.TEXT).col("status", Type.TEXT).col("opened_at", Type.TS).col("closed_at", Type.TS)
                 .col("operator_message_ref", Type.TEXT).identity("position")
                 .unique(new Unique("id"))
                 .unique(new Unique(List.of("lead_id"), row -> "OPEN".equals(row.path("status").asText(null)))));
-        add(new Table("unanswered_questions").col("source", Type.TEXT).col("external_id", Type.TEXT)
+        add(new Table("unanswered_questions").references("lead_id", "leads").col("source", Type.TEXT).col("external_id", Type.TEXT)
                 .col("lead_id", Type.TEXT).col("text", Type.TEXT).col("best_score", Type.NUM).col("asked_at", Type.TS)
                 .identity("position").unique(new Unique("source", "external_id")));
         add(new Table("scenarios").identity("number").col("fingerprint", Type.TEXT).col("representative", Type.TEXT)
@@ -575,6 +583,7 @@ final class FakeRecordsServer implements AutoCloseable {
                 }
                 table.rows.add(row);
                 checkUniques(table, row);
+                checkReferences(table, row);
                 out.add(row.deepCopy());
             }
         } catch (Fail f) {
@@ -607,6 +616,20 @@ final class FakeRecordsServer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private void checkReferences(Table table, ObjectNode row) {
+        for (Map.Entry<String, String> fk : table.references.entrySet()) {
+            JsonNode value = row.get(fk.getKey());
+            if (isNull(value)) {
+                continue;
+            }
+            boolean found = tables.get(fk.getValue()).rows.stream().anyMatch(r -> value.equals(r.get("id")));
+            if (!found) {
+                throw new Fail(409, "23503", "insert or update on table \"" + table.name
+                        + "\" violates foreign key constraint on " + fk.getKey());
+            }
+        }
     }
 
     private static void checkUniques(Table table, ObjectNode row) {
@@ -668,6 +691,7 @@ final class FakeRecordsServer implements AutoCloseable {
             }
             for (ObjectNode row : matching) {
                 checkUniques(table, row);
+                checkReferences(table, row);
                 out.add(row.deepCopy());
             }
         } catch (Fail f) {

@@ -2,6 +2,7 @@ package dev.forgebot.adapter.insforge.store;
 
 import dev.forgebot.application.contract.ConversationLogContract;
 import dev.forgebot.application.port.out.ConversationLog;
+import dev.forgebot.domain.lead.LeadId;
 import org.junit.jupiter.api.AfterEach;
 
 class InsForgeConversationLogContractIT extends ConversationLogContract {
@@ -11,6 +12,12 @@ class InsForgeConversationLogContractIT extends ConversationLogContract {
     @Override
     protected ConversationLog newStore() {
         return new InsForgeConversationLog(servers.fresh());
+    }
+
+    /** The tables reference leads (a foreign key the fake enforces): store one with this id. */
+    @Override
+    protected void givenLead(LeadId leadId) {
+        StoredLeads.store(servers, leadId);
     }
 
     @AfterEach
