@@ -306,7 +306,17 @@ public final class InsForgeHttpClient implements AutoCloseable {
 
     /** Counts the rows matching all {@code where} conditions (none: the whole table), exactly. */
     public long count(String table, List<Filter> where) {
-        RecordsQuery q = RecordsQuery.from(table).where(where.toArray(Filter[]::new)).limit(0);
+        return count(RecordsQuery.from(table).where(where.toArray(Filter[]::new)));
+    }
+
+    /**
+     * Counts the rows matching the query's conditions, exactly (its select, order and page are sent
+     * but do not change the count). Use it on a table without an {@code id} column: give it an order
+     * on a column that exists, since PostgREST rejects an order on an unknown column.
+     */
+    public long count(RecordsQuery query) {
+        Objects.requireNonNull(query, "query");
+        RecordsQuery q = query.limit(0).offset(0);
         String op = "records.count";
         HttpResult r = withRetry(op, q.table(), () -> {
             HttpGet get = new HttpGet(recordsUri(q.table(), q.toQueryString()));
