@@ -2,7 +2,9 @@ package dev.forgebot.adapter.insforge.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
+import dev.forgebot.adapter.insforge.http.Direction;
 import dev.forgebot.adapter.insforge.http.InsForgePermanentException;
+import dev.forgebot.adapter.insforge.http.RecordsQuery;
 import dev.forgebot.application.port.out.PermanentStorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +142,14 @@ public final class InsForgeMigrations {
         for (Migration m : migrations) {
             for (String table : m.tables()) {
                 try {
-                    client.count(table, List.of());
+                    int paren = table.indexOf('(');
+                    if (paren < 0) {
+                        client.count(table, List.of());
+                    } else {
+                        // PostgREST refuses an order on a column the table lacks; the default is id.
+                        client.count(RecordsQuery.from(table.substring(0, paren))
+                                .orderBy(table.substring(paren + 1, table.length() - 1), Direction.ASC));
+                    }
                 } catch (InsForgePermanentException e) {
                     throw new PermanentStorageException("schema.verify", "table " + table + " (from "
                             + m.name() + ") is not readable after migrating: " + e.getMessage(), e);

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One migration file: {@code forgebot-<14-digit timestamp>-<name>.sql}. The migration's name is the
  * file name without {@code .sql} (design.md: migrations are named {@code forgebot-<timestamp>-<name>}),
- * its version the timestamp. {@code tables} come from a {@code -- tables: a, b} line in the SQL.
+ * its version the timestamp. {@code tables} come from a {@code -- tables: a, b} line in the SQL; a
+ * table without an {@code id} column names the column to order its check by: {@code inbox(sequence)}.
  *
  * @param version the 14-digit timestamp
  * @param name    e.g. {@code forgebot-20261129000000-schema}
@@ -19,7 +20,7 @@ public record Migration(String version, String name, String sql, List<String> ta
 
     static final Pattern FILE = Pattern.compile("(forgebot-(\\d{14})-[a-z0-9]+(?:-[a-z0-9]+)*)\\.sql");
     private static final Pattern TABLES = Pattern.compile("(?im)^\\s*--\\s*tables:\\s*(.*)$");
-    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}(?:\\([a-z_][a-z0-9_]{0,62}\\))?");
 
     public Migration {
         Objects.requireNonNull(version, "version");

@@ -5,6 +5,8 @@
 -- Text ids that the code orders (kb_articles.id) use COLLATE "C" so the order is Java's string order
 -- for ASCII (the store still sorts in Java after paging).
 -- Every table has Row Level Security enabled and no policy: only the admin API key (BYPASSRLS) reaches them.
+-- The migration runner checks each of these tables afterwards (a column to order by where there is no id):
+-- tables: inbox(sequence), leads, messages, tickets, unanswered_questions(source), scenarios(number), scenario_runs, kb_articles, attachments(key)
 
 -- The durable inbox: one row per inbound event, keyed by (source, external_id).
 -- sequence is the arrival order; an identity never hands out a number twice.

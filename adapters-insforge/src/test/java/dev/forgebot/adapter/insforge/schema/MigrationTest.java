@@ -20,6 +20,17 @@ class MigrationTest {
     }
 
     @Test
+    void theShippedSchemaNamesEveryTableOfTheDesignWithAnOrderColumnWhereThereIsNoId() {
+        List<Migration> shipped = InsForgeMigrations.load(InsForgeMigrations.DEFAULT_INDEX);
+
+        assertThat(shipped).extracting(Migration::name).containsExactly("forgebot-20261129000000-schema");
+        assertThat(shipped.getFirst().tables()).containsExactly("inbox(sequence)", "leads", "messages", "tickets",
+                "unanswered_questions(source)", "scenarios(number)", "scenario_runs", "kb_articles", "attachments(key)");
+        assertThat(shipped.getFirst().sql()).contains("ENABLE ROW LEVEL SECURITY").contains("bot_stats")
+                .doesNotContainIgnoringCase("begin;").doesNotContainIgnoringCase("commit;");
+    }
+
+    @Test
     void refusesNamesOffThePattern() {
         for (String bad : List.of("forgebot-2026-x.sql", "forgebot-20261129000000-Schema.sql",
                 "forgebot-20261129000000-.sql", "other-20261129000000-x.sql", "forgebot-20261129000000-x.SQL")) {
