@@ -25,4 +25,22 @@ public interface BotLauncher {
      * @return the process exit code: 0 when the import succeeded
      */
     int importKnowledge(ForgebotConfig config, Path file, PrintStream out);
+
+    /** Prints the InsForge schema's SQL; returns the exit code. */
+    default int schema(ForgebotConfig config, PrintStream out) {
+        out.println("forgebot: this build has no InsForge schema");
+        return 1;
+    }
+
+    /** Applies the missing InsForge migrations and checks the tables; returns the exit code. */
+    default int migrate(ForgebotConfig config, PrintStream out) {
+        out.println("forgebot: this build cannot migrate InsForge");
+        return 1;
+    }
+
+    /** Checks the configured services (reachable, key valid, schema current); returns the exit code. */
+    default int check(ForgebotConfig config, PrintStream out) {
+        out.println("forgebot: this build has nothing to check");
+        return 1;
+    }
 }

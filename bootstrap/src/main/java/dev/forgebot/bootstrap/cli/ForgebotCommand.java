@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "with none set it runs locally in the terminal on embedded storage.",
             "Without a command it runs the bot."
         },
-        subcommands = {ForgebotCommand.Run.class, ForgebotCommand.Kb.class},
+        subcommands = {ForgebotCommand.Run.class, ForgebotCommand.Kb.class, ForgebotCommand.Schema.class,
+            ForgebotCommand.Migrate.class, ForgebotCommand.Check.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the bot stopped in order, or the command succeeded",
@@ -84,6 +85,45 @@ public final class ForgebotCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return forgebot.call();
+        }
+    }
+
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = "Print the SQL of forgebot's InsForge schema (its migrations, in order).")
+    static final class Schema implements Callable<Integer> {
+
+        @ParentCommand
+        private ForgebotCommand forgebot;
+
+        @Override
+        public Integer call() {
+            return forgebot.withConfig(config -> forgebot.launcher.schema(config, forgebot.out));
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Apply the InsForge migrations that are missing and check each table; running it twice changes nothing.")
+    static final class Migrate implements Callable<Integer> {
+
+        @ParentCommand
+        private ForgebotCommand forgebot;
+
+        @Override
+        public Integer call() {
+            return forgebot.withConfig(config -> forgebot.launcher.migrate(config, forgebot.out));
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check the configured services: InsForge reachable, key valid, schema current.")
+    static final class Check implements Callable<Integer> {
+
+        @ParentCommand
+        private ForgebotCommand forgebot;
+
+        @Override
+        public Integer call() {
+            return forgebot.withConfig(config -> forgebot.launcher.check(config, forgebot.out));
         }
     }
 

@@ -3,11 +3,16 @@ package dev.forgebot.bootstrap.wiring;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.forgebot.adapter.insforge.files.InsForgeBuckets;
+import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
+import dev.forgebot.adapter.insforge.schema.InsForgeCheck;
+import dev.forgebot.adapter.insforge.schema.InsForgeMigrations;
 import dev.forgebot.adapter.local.ImportReport;
 import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.adapter.local.terminal.TerminalChannel;
 import dev.forgebot.adapter.local.terminal.TerminalSettings;
+import dev.forgebot.application.port.out.StorageException;
 import dev.forgebot.bootstrap.cli.BotLauncher;
 import dev.forgebot.bootstrap.config.ForgebotConfig;
 import dev.forgebot.bootstrap.runtime.ShutdownSignals;
@@ -15,6 +20,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,22 +44,36 @@ public final class ForgebotLauncher implements BotLauncher {
 
     /** The modules of the embedded default: runtime, core, embedded store, terminal. */
     public static Injector embeddedDefault(ForgebotConfig config, InputStream in, PrintStream out) {
+        return terminalBot(config, new LocalModule(config.dataDir()), in, out);
+    }
+
+    /** The terminal as the channel over the given storage module. */
+    static Injector terminalBot(ForgebotConfig config, com.google.inject.Module storage, InputStream in, PrintStream out) {
         TerminalSettings terminal = TerminalSettings.defaults();
         return Guice.createInjector(Stage.PRODUCTION,
                 new RuntimeModule(),
                 new CoreModule(CoreSettings.of(terminal.operatorsChat(), config.followUpSchedule())),
-                new LocalModule(config.dataDir()),
+                storage,
                 new TerminalModule(terminal, config.dataDir(), in, out));
     }
 
     @Override
     public int run(ForgebotConfig config) {
-        if (config.telegramEnabled() || config.insforgeEnabled()) {
-            out.println("forgebot: this build runs the embedded default only; the Telegram and InsForge adapters "
-                    + "are not wired yet. Unset TELEGRAM_BOT_TOKEN and INSFORGE_URL to run in the terminal.");
+        if (config.telegramEnabled()) {
+            out.println("forgebot: the Telegram channel is not wired in this build yet. Unset TELEGRAM_BOT_TOKEN to "
+                    + "chat in the terminal.");
             return 2;
         }
-        Injector injector = embeddedDefault(config, in, out);
+        Injector injector;
+        if (config.insforgeEnabled()) {
+            injector = terminalBot(config, new InsForgeModule(config), in, out);
+            int ready = insforgeReady(injector);
+            if (ready != 0) {
+                return ready;
+            }
+        } else {
+            injector = embeddedDefault(config, in, out);
+        }
         RunningBot bot = RunningBot.start(injector, config);
         ShutdownSignals.onStop("forgebot-shutdown", bot::stop);
         out.println("forgebot is running in this terminal (data in " + config.dataDir().toAbsolutePath() + ").");
@@ -67,6 +87,66 @@ public final class ForgebotLauncher implements BotLauncher {
             bot.stop();
         }
         return 0;
+    }
+
+    /** InsForge reachable, its schema current, the files bucket private: 0, else an exit code. */
+    private int insforgeReady(Injector injector) {
+        try {
+            log.info("insforge reachable version={}", injector.getInstance(InsForgeHttpClient.class).checkHealth());
+            List<String> pending = injector.getInstance(InsForgeMigrations.class).pending();
+            if (!pending.isEmpty()) {
+                out.println("forgebot: the InsForge schema is not current (" + pending.size()
+                        + " migration(s) missing: " + String.join(", ", pending) + "). Run 'forgebot migrate' first.");
+                return 1;
+            }
+            injector.getInstance(InsForgeBuckets.class).ensureFilesBucket();
+            return 0;
+        } catch (StorageException e) {
+            out.println("forgebot: InsForge is not usable: " + e.getMessage() + ". 'forgebot check' says more.");
+            return 1;
+        }
+    }
+
+    @Override
+    public int schema(ForgebotConfig config, PrintStream sink) {
+        InsForgeMigrations.load(InsForgeMigrations.DEFAULT_INDEX).forEach(m -> {
+            sink.println("-- " + m.name());
+            sink.println(m.sql());
+        });
+        return 0;
+    }
+
+    @Override
+    public int migrate(ForgebotConfig config, PrintStream sink) {
+        if (!config.insforgeEnabled()) {
+            sink.println("forgebot: set INSFORGE_URL and INSFORGE_API_KEY to migrate an InsForge project.");
+            return 2;
+        }
+        try (InsForgeHttpClient client = Guice.createInjector(new RuntimeModule(), new InsForgeModule(config))
+                .getInstance(InsForgeHttpClient.class)) {
+            var report = new InsForgeMigrations(client).migrate();
+            sink.println("Applied " + report.applied() + "; already there " + report.alreadyApplied()
+                    + "; tables checked " + report.verifiedTables() + ".");
+            sink.println("Files bucket: " + new InsForgeBuckets(client).ensureFilesBucket());
+            return 0;
+        } catch (StorageException e) {
+            sink.println("forgebot: migrating failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    @Override
+    public int check(ForgebotConfig config, PrintStream sink) {
+        if (!config.insforgeEnabled()) {
+            sink.println("Storage: embedded (" + config.dataDir().toAbsolutePath() + "); nothing remote to check.");
+            return 0;
+        }
+        try (InsForgeHttpClient client = Guice.createInjector(new RuntimeModule(), new InsForgeModule(config))
+                .getInstance(InsForgeHttpClient.class)) {
+            var report = new InsForgeCheck(client, new InsForgeMigrations(client)).check();
+            report.lines().forEach(sink::println);
+            return report.ok() ? 0 : 1;
+        }
     }
 
     @Override

@@ -3,14 +3,11 @@ package dev.forgebot.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
-import dev.forgebot.application.port.out.ChannelFiles;
 import dev.forgebot.application.port.out.ConversationLog;
 import dev.forgebot.application.port.out.FileStore;
 import dev.forgebot.application.port.out.KnowledgeSource;
 import dev.forgebot.application.port.out.LeadRepository;
-import dev.forgebot.application.port.out.PermanentStorageException;
 import dev.forgebot.application.port.out.QuestionLog;
 import dev.forgebot.application.port.out.ScenarioRepository;
 import dev.forgebot.application.port.out.Statistics;
@@ -82,20 +79,5 @@ public final class LocalModule extends AbstractModule {
     @Provides
     FileStore files(EmbeddedDatabase db) {
         return db.files();
-    }
-
-    @Provides
-    @Singleton
-    KnowledgeImporter importer(KnowledgeSource source) {
-        return new KnowledgeImporter(source);
-    }
-
-    /** The terminal sends no files; a channel that does binds its own. */
-    @Provides
-    @Singleton
-    ChannelFiles noChannelFiles() {
-        return (channelFileId, maxBytes) -> {
-            throw new PermanentStorageException("files.fetch", "this channel does not send files");
-        };
     }
 }

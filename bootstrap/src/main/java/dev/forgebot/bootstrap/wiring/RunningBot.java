@@ -1,11 +1,14 @@
 package dev.forgebot.bootstrap.wiring;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
 import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.application.inbox.InboxDispatcher;
 import dev.forgebot.application.port.in.RunFollowUps;
 import dev.forgebot.application.port.in.RunScenarios;
+import dev.forgebot.application.port.out.KnowledgeSource;
 import dev.forgebot.application.port.out.Sleeper;
 import dev.forgebot.application.port.out.UpdateInbox;
 import dev.forgebot.application.service.KnowledgeService;
@@ -70,7 +73,7 @@ public final class RunningBot implements AutoCloseable {
     }
 
     private void startUp() {
-        injector.getInstance(KnowledgeImporter.class).importSampleIfEmpty().ifPresent(report -> log.info(
+        new KnowledgeImporter(injector.getInstance(KnowledgeSource.class)).importSampleIfEmpty().ifPresent(report -> log.info(
                 "sample knowledge base imported articles={} skipped={}", report.imported(), report.skipped().size()));
         int articles = injector.getInstance(KnowledgeService.class).current().size();
         log.info("knowledge base loaded articles={}", articles);
@@ -179,11 +182,24 @@ public final class RunningBot implements AutoCloseable {
         }
         List<String> loopsLeft = injector.getInstance(LoopSupervisor.class).stop(remaining(clock, deadline));
         ShutdownReport tasks = injector.getInstance(SupervisedExecutor.class).shutdown(remaining(clock, deadline));
-        injector.getInstance(EmbeddedDatabase.class).close();
+        closeIfBound(EmbeddedDatabase.class);
+        closeIfBound(InsForgeHttpClient.class);
         if (loopsLeft.isEmpty() && tasks.finishedInTime()) {
             log.info("forgebot stopped cleanly");
         } else {
             log.warn("forgebot stopped with work cut short loops={} tasks={}", loopsLeft, tasks.unfinishedNames());
+        }
+    }
+
+    /** Closes the store's resources of whichever storage module the bot was built with. */
+    private void closeIfBound(Class<? extends AutoCloseable> type) {
+        if (injector.getExistingBinding(Key.get(type)) == null) {
+            return;
+        }
+        try {
+            injector.getInstance(type).close();
+        } catch (Exception e) {
+            log.warn("closing failed resource={} error={}", type.getSimpleName(), e.getMessage());
         }
     }
 

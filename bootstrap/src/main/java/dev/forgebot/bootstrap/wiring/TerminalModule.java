@@ -10,7 +10,9 @@ import dev.forgebot.adapter.local.terminal.TerminalMessenger;
 import dev.forgebot.adapter.local.terminal.TerminalSettings;
 import dev.forgebot.application.port.in.HandleInboundMessage;
 import dev.forgebot.application.port.in.RunScenarios;
+import dev.forgebot.application.port.out.ChannelFiles;
 import dev.forgebot.application.port.out.Messenger;
+import dev.forgebot.application.port.out.PermanentStorageException;
 import dev.forgebot.application.port.out.Sleeper;
 import dev.forgebot.application.port.out.UpdateInbox;
 import dev.forgebot.bootstrap.management.ForgebotMetrics;
@@ -59,5 +61,14 @@ public final class TerminalModule extends AbstractModule {
             Sleeper sleeper, Clock clock) {
         return new TerminalChannel(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), console, inbound,
                 scenarios, inbox, new FileLineIds(dataDir.resolve("terminal.seq")), sleeper, clock, settings);
+    }
+
+    /** The terminal sends no files. */
+    @Provides
+    @Singleton
+    ChannelFiles noChannelFiles() {
+        return (channelFileId, maxBytes) -> {
+            throw new PermanentStorageException("files.fetch", "this channel does not send files");
+        };
     }
 }

@@ -3,7 +3,6 @@ package dev.forgebot.bootstrap.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
-import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.adapter.local.terminal.TerminalChannel;
 import dev.forgebot.application.inbox.InboxDispatcher;
@@ -51,7 +50,6 @@ class EmbeddedDefaultWiringTest {
             assertThat(injector.getInstance(ChangeReachability.class)).isNotNull();
             assertThat(injector.getInstance(InboxDispatcher.class)).isNotNull();
             assertThat(injector.getInstance(TerminalChannel.class)).isNotNull();
-            assertThat(injector.getInstance(KnowledgeImporter.class)).isNotNull();
             assertThat(injector.getInstance(LoopSupervisor.class)).isNotNull();
             assertThat(injector.getInstance(Messenger.class)).isInstanceOf(MeteredMessenger.class);
             assertThat(injector.getInstance(BackgroundTasks.class)).isSameAs(injector.getInstance(SupervisedExecutor.class));

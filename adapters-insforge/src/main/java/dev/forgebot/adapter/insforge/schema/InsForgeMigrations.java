@@ -56,7 +56,13 @@ public final class InsForgeMigrations {
         this.migrations = load(Objects.requireNonNull(indexPath, "indexPath"));
     }
 
-    static List<Migration> load(String indexPath) {
+    /**
+     * The migrations a classpath index names, in order, read without contacting InsForge (what
+     * {@code forgebot schema} prints).
+     *
+     * @throws IllegalArgumentException if the index or a file is missing, misnamed or out of order
+     */
+    public static List<Migration> load(String indexPath) {
         ClassLoader cl = InsForgeMigrations.class.getClassLoader();
         String dir = indexPath.contains("/") ? indexPath.substring(0, indexPath.lastIndexOf('/') + 1) : "";
         List<Migration> out = new ArrayList<>();
