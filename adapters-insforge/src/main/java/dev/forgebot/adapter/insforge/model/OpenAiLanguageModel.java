@@ -136,7 +136,7 @@ public final class OpenAiLanguageModel implements LanguageModel, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             long left = budgetNanos - (nanoTime.getAsLong() - start);
             if (left < MIN_ATTEMPT.toNanos()) {
-                log.warn("model fallback operation={} attempts={} reason=budget-spent budget_ms={}",
+                log.error("model fallback operation={} attempts={} reason=budget-spent budget_ms={}",
                         op, attempt - 1, config.totalBudget().toMillis());
                 return Optional.empty();
             }
@@ -150,14 +150,14 @@ public final class OpenAiLanguageModel implements LanguageModel, AutoCloseable {
                 return Optional.empty();
             }
             if (attempt > waits.size()) {
-                log.warn("model fallback operation={} attempts={} status={} reason={} (retries exhausted)",
+                log.error("model fallback operation={} attempts={} status={} reason={} (retries exhausted)",
                         op, attempt, outcome.status, outcome.reason);
                 return Optional.empty();
             }
             Duration wait = waits.get(attempt - 1);
             if (outcome.retryAfter.isPresent()) {
                 if (outcome.retryAfter.get().compareTo(config.retry().retryAfterCap()) > 0) {
-                    log.warn("model fallback operation={} attempts={} status={} reason=retry-after-beyond-cap",
+                    log.error("model fallback operation={} attempts={} status={} reason=retry-after-beyond-cap",
                             op, attempt, outcome.status);
                     return Optional.empty();
                 }
@@ -167,7 +167,7 @@ public final class OpenAiLanguageModel implements LanguageModel, AutoCloseable {
             }
             long elapsed = nanoTime.getAsLong() - start;
             if (elapsed + wait.toNanos() + MIN_ATTEMPT.toNanos() >= budgetNanos) {
-                log.warn("model fallback operation={} attempts={} status={} reason={} (no time left in budget"
+                log.error("model fallback operation={} attempts={} status={} reason={} (no time left in budget"
                                 + " for a retry after wait_ms={}, budget_ms={})",
                         op, attempt, outcome.status, outcome.reason, wait.toMillis(), config.totalBudget().toMillis());
                 return Optional.empty();
