@@ -151,6 +151,32 @@ public final class LoopSupervisor implements AutoCloseable {
         return List.copyOf(stillRunning);
     }
 
+    /**
+     * Interrupts one loop and waits up to {@code grace} for it to end; the others go on. Used to stop
+     * a channel's intake (the poller) before the rest of the bot drains.
+     *
+     * @return true if it ended (or no loop has that name), false if it was still running at the deadline
+     */
+    public boolean stopLoop(String name, Duration grace) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(grace, "grace");
+        Loop loop = loops.get(name);
+        if (loop == null) {
+            return true;
+        }
+        loop.requestStop();
+        try {
+            boolean ended = loop.ended.await(Math.max(0, grace.toNanos()), TimeUnit.NANOSECONDS);
+            if (!ended) {
+                log.warn("loop did not stop within the grace period loop={} grace={}", name, grace);
+            }
+            return ended;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return loop.ended.getCount() == 0;
+        }
+    }
+
     /** Stops with {@link #DEFAULT_GRACE}. */
     @Override
     public void close() {

@@ -80,6 +80,28 @@ final class ArchitectureRules {
                     "org.apache.hc..", "com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..")
             .because("an adapter is its port implementations plus the technology they need, nothing else");
 
+    static final String TELEGRAM_ADAPTER = "dev.forgebot.adapter.telegram..";
+
+    /**
+     * The Telegram adapter: the application, HTTP (client, and the JDK's server for the webhook), JSON
+     * and SLF4J; no Telegram library, no other adapter.
+     */
+    static final ArchRule TELEGRAM_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY = classes()
+            .that().resideInAPackage(TELEGRAM_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(TELEGRAM_ADAPTER, APPLICATION, DOMAIN, "java..",
+                    "org.apache.hc..", "com.fasterxml.jackson..", "com.sun.net.httpserver..", "org.slf4j..")
+            .because("an adapter is its port implementations plus the technology they need, nothing else");
+
+    /**
+     * Adapters reach the application through its ports only: a channel maps wire formats to inbound
+     * events and hands them over; it holds no business rules and calls no service or pipeline step.
+     */
+    static final ArchRule ADAPTERS_USE_THE_APPLICATION_THROUGH_ITS_PORTS = noClasses()
+            .that().resideInAnyPackage(TELEGRAM_ADAPTER, INSFORGE_ADAPTER)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.forgebot.application.service..",
+                    "dev.forgebot.application.pipeline..", "dev.forgebot.application.inbox..")
+            .because("business rules live in the application; an adapter only translates");
+
     /** Guice, Logback, picocli and Micrometer belong to the composition root. */
     static final ArchRule BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)

@@ -38,6 +38,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTelegramAdapterDependsOnItsLibrariesOnly() {
+        ArchitectureRules.TELEGRAM_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(ForgebotClasses.production());
+    }
+
+    @Test
+    void adaptersUseTheApplicationThroughItsPortsOnly() {
+        ArchitectureRules.ADAPTERS_USE_THE_APPLICATION_THROUGH_ITS_PORTS.check(ForgebotClasses.production());
+    }
+
+    @Test
     void guiceLogbackPicocliAndMicrometerStayInBootstrap() {
         ArchitectureRules.BOOTSTRAP_LIBRARIES_STAY_IN_BOOTSTRAP.check(ForgebotClasses.production());
     }

@@ -44,6 +44,30 @@ class LoopSupervisorIT {
     }
 
     @Test
+    void stopLoopStopsThatLoopOnlyAndTheOthersGoOn() throws InterruptedException {
+        LoopSupervisor supervisor = new LoopSupervisor(new SystemSleeper(), Clock.systemUTC());
+        CountDownLatch pollerStarted = new CountDownLatch(1);
+        CountDownLatch otherPasses = new CountDownLatch(3);
+        supervisor.start(new LoopSpec("telegram-poller", () -> {
+            pollerStarted.countDown();
+            return LoopOutcome.CONTINUE;
+        }, HOUR));
+        assertThat(pollerStarted.await(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        boolean ended = supervisor.stopLoop("telegram-poller", GENEROUS);
+        supervisor.start(new LoopSpec("inbox-dispatcher", () -> {
+            otherPasses.countDown();
+            return LoopOutcome.CONTINUE_NOW;
+        }, HOUR));
+
+        assertThat(ended).isTrue();
+        assertThat(supervisor.states().get("telegram-poller").status()).isEqualTo(Status.STOPPED);
+        assertThat(otherPasses.await(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(supervisor.stopLoop("no-such-loop", Duration.ZERO)).isTrue();
+        supervisor.stop(GENEROUS);
+    }
+
+    @Test
     void stopReturnsAfterTheGracePeriodAndNamesALoopThatIgnoresInterrupts() throws InterruptedException {
         LoopSupervisor supervisor = new LoopSupervisor(new SystemSleeper(), Clock.systemUTC());
         CountDownLatch inPass = new CountDownLatch(1);
