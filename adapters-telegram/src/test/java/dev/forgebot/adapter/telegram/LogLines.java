@@ -12,14 +12,17 @@ final class LogLines implements AutoCloseable {
 
     private final Logger logger;
     private final Level levelBefore;
+    private final boolean additiveBefore;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogLines(Class<?> type) {
         this.logger = (Logger) LoggerFactory.getLogger(type);
         this.levelBefore = logger.getLevel();
+        this.additiveBefore = logger.isAdditive();
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false);
     }
 
     static LogLines of(Class<?> type) {
@@ -40,5 +43,6 @@ final class LogLines implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(levelBefore);
+        logger.setAdditive(additiveBefore);
     }
 }
