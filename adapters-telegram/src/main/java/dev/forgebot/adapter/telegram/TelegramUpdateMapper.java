@@ -80,7 +80,10 @@ public final class TelegramUpdateMapper {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A mapper on the system clock (UTC). */
+    /**
+     * A mapper on the system clock (UTC): the skeleton's constructor, kept for callers written
+     * against it; wiring should pass the bot's {@link Clock}.
+     */
     public TelegramUpdateMapper(ChatMigrations migrations) {
         this(migrations, Clock.systemUTC());
     }

@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
  *       written back off exponentially with jitter, from {@link PollerSettings#backoffStart()}
  *       doubling up to {@link PollerSettings#backoffMax()} (each wait drawn from the upper half of
  *       that step), and start again from the first step after a pass that succeeds.</li>
+ *   <li>Anything else the intake throws (a bug) propagates to the loop, with nothing confirmed.</li>
  * </ul>
  * Every callback query in a stored batch is answered (without text) so the user's button stops
  * spinning; an answer that fails is logged at DEBUG and changes nothing else. Log lines name offsets,
@@ -137,7 +138,7 @@ public final class TelegramUpdatePoller {
         log.debug("updates stored fetched={} new={} firstUpdate={} lastUpdate={} nextOffset={}", updates.size(), stored,
                 firstId, lastId, lastId + 1);
         answerCallbackQueries(updates);
-        return new PollOutcome.Received(updates.size(), Math.min(Math.max(stored, 0), updates.size()));
+        return new PollOutcome.Received(updates.size(), stored);
     }
 
     /**

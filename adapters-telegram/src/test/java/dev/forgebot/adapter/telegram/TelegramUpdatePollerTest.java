@@ -4,6 +4,7 @@ import static dev.forgebot.adapter.telegram.ScriptedTelegramApi.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.forgebot.adapter.telegram.ScriptedTelegramApi.GetUpdatesCall;
 import dev.forgebot.adapter.telegram.api.ReceivedUpdate;
 import dev.forgebot.adapter.telegram.api.TelegramApiException;
@@ -232,6 +233,24 @@ class TelegramUpdatePollerTest {
         PollOutcome outcome = poller().pollOnce();
 
         assertThat(((PollOutcome.Fatal) outcome).reason()).endsWith("Conflict: terminated by setWebhook request");
+    }
+
+    @Test
+    void logsAFatalRefusalAtErrorAndEachBackoffAtWarn() throws InterruptedException {
+        jitterValues.add(0.0);
+        telegram.failNext("getUpdates", transientFailure(0))
+                .failNext("getUpdates", refusal("getUpdates", 401, "Unauthorized"));
+        TelegramUpdatePoller poller = poller();
+
+        try (LogLines logs = LogLines.of(TelegramUpdatePoller.class)) {
+            poller.pollOnce();
+            poller.pollOnce();
+
+            assertThat(logs.at(Level.WARN)).singleElement().asString()
+                    .contains("attempt=1", "wait=PT0.5S", "offset=none", "502 Bad Gateway");
+            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+                    .contains("polling stopped", "the bot token is wrong");
+        }
     }
 
     @Test
