@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -24,6 +25,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -78,8 +80,13 @@ public final class HttpTelegramApi implements TelegramApi, AutoCloseable {
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
 
-    /** A client for {@code config}; opens no connection yet. */
+    /** A client for {@code config}, trusting the JDK's default certificates; opens no connection yet. */
     public HttpTelegramApi(TelegramApiConfig config) {
+        this(config, null);
+    }
+
+    /** A client whose TLS connections use {@code sslContext} (null: the JDK's default); for tests. */
+    HttpTelegramApi(TelegramApiConfig config, SSLContext sslContext) {
         this.config = Objects.requireNonNull(config, "config");
         this.paths = new BotApiPaths(config.baseUrl());
         this.redaction = new TokenRedaction(config.token());
@@ -88,7 +95,11 @@ public final class HttpTelegramApi implements TelegramApi, AutoCloseable {
                 .setResponseTimeout(timeout(config.responseTimeout()))
                 .setRedirectsEnabled(false)
                 .build();
-        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManagerBuilder poolBuilder = PoolingHttpClientConnectionManagerBuilder.create();
+        if (sslContext != null) {
+            poolBuilder.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+        }
+        this.pool = poolBuilder
                 .setConnectionFactory(new TokenConnectionFactory(config.token()))
                 .setMaxConnPerRoute(config.maxConnections())
                 .setMaxConnTotal(config.maxConnections())
