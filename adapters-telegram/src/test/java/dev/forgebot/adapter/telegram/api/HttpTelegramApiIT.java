@@ -15,11 +15,15 @@ import dev.forgebot.adapter.telegram.fake.FakeBotApi;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -191,7 +195,7 @@ class HttpTelegramApiIT {
 
     @Test
     void getFileThenDownloadFileReturnsTheBytes() {
-        byte[] content = "%PDF-1.7 offer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] content = "%PDF-1.7 offer".getBytes(StandardCharsets.UTF_8);
         String path = telegram.addFile("doc-9", "offer.pdf", content);
 
         TelegramFile file = api.getFile("doc-9");
@@ -215,6 +219,48 @@ class HttpTelegramApiIT {
         assertThat(e.unreadableBody()).isFalse();
         assertThat(api.downloadFile(path, big.length)).hasSize(big.length);
         assertThat(api.getMe().id()).isEqualTo(telegram.botId());
+    }
+
+    @Test
+    void aChunkedDownloadOverTheLimitIsCutAtTheLimitWith413AndTheClientStaysUsable() {
+        try (FakeBotApi chunked = FakeBotApi.builder().chunkedDownloads(true).start();
+             HttpTelegramApi client = new HttpTelegramApi(TelegramApiConfig.defaults(chunked.baseUrl(),
+                     chunked.token()))) {
+            byte[] big = new byte[1024 * 1024];
+            String path = chunked.addFile("big", "big.bin", big);
+
+            TelegramApiException e = catchThrowableOfType(TelegramApiException.class,
+                    () -> client.downloadFile(path, 4096));
+
+            assertThat(e.errorCode()).isEqualTo(413);
+            assertThat(client.downloadFile(path, big.length)).hasSize(big.length);
+            assertThat(client.getMe().id()).isEqualTo(chunked.botId());
+        }
+    }
+
+    @Test
+    void closingTheClientEndsALongPollInProgress() throws Exception {
+        try (FakeBotApi slow = FakeBotApi.builder().longPollCap(Duration.ofSeconds(20)).start()) {
+            HttpTelegramApi client = new HttpTelegramApi(TelegramApiConfig.defaults(slow.baseUrl(), slow.token()));
+            ExecutorService poller = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<ReceivedUpdate>> poll = poller.submit(
+                        () -> client.getUpdates(OptionalLong.empty(), 100, Duration.ofSeconds(20), ALLOWED));
+                while (slow.requestCount("getUpdates") == 0) {
+                    Thread.onSpinWait();
+                }
+                long started = System.nanoTime();
+
+                client.close();
+
+                ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> poll.get(5, TimeUnit.SECONDS));
+                assertThat(e.getCause()).isInstanceOf(TelegramUnreachableException.class);
+                assertThat(((TelegramUnreachableException) e.getCause()).requestSent()).isTrue();
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
+            } finally {
+                poller.shutdownNow();
+            }
+        }
     }
 
     @Test

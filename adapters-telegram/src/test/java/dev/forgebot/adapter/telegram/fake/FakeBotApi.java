@@ -171,6 +171,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI baseUrl;
+    private final boolean chunkedDownloads;
 
     private final TreeMap<Long, String> pending = new TreeMap<>();
     private long nextUpdateId;
@@ -211,6 +212,7 @@ public final class FakeBotApi implements AutoCloseable {
         this.longPollCap = builder.longPollCap;
         this.clock = builder.clock;
         this.nextUpdateId = builder.firstUpdateId;
+        this.chunkedDownloads = builder.chunkedDownloads;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-bot-api-" + threads.incrementAndGet());
@@ -246,8 +248,15 @@ public final class FakeBotApi implements AutoCloseable {
         private Duration longPollCap = DEFAULT_LONG_POLL_CAP;
         private Clock clock = Clock.systemUTC();
         private long firstUpdateId = 1;
+        private boolean chunkedDownloads;
 
         private Builder() {
+        }
+
+        /** Serve file downloads chunked, without a {@code Content-Length} (default: with one). */
+        public Builder chunkedDownloads(boolean value) {
+            this.chunkedDownloads = value;
+            return this;
         }
 
         /** The token to accept. */
@@ -957,6 +966,12 @@ public final class FakeBotApi implements AutoCloseable {
         }
         if (file == null) {
             respond(exchange, error(404, "Not Found"));
+            return;
+        }
+        if (chunkedDownloads) {
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(file.content());
             return;
         }
         respond(exchange, 200, "application/octet-stream", file.content());
