@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p>Refusals never read the body: the JDK's server discards at most 64 KiB of it afterwards (its
  * {@code sun.net.httpserver.drainAmount}) and then closes the connection. It puts no time limit on a
  * client that announces a body and never sends it; bootstrap can bound that JVM-wide with
- * {@code -Dsun.net.httpserver.maxReqTime=<seconds>}.
+ * {@code -Dsun.net.httpserver.maxReqTime=<seconds>}. A client sending {@code Expect: 100-continue} (Telegram
+ * does not) is told to continue by the JDK's server before the secret is checked.
  *
  * <p>Neither the secret nor a body is ever logged. Requests run on the {@link Executor} given (threads
  * are created only in {@code bootstrap.runtime}). The constructor does no I/O; {@link #start()} binds.
