@@ -28,6 +28,8 @@ class BenchmarkListTest {
                 .contains(" search ")
                 .contains(" SampleTime ")
                 .contains(" dev.forgebot.benchmarks.PipelineBenchmark ")
-                .contains(" handleOneMessage ");
+                .contains(" handleOneMessage ")
+                .contains(" dev.forgebot.benchmarks.WebhookSecretBenchmark ")
+                .contains(" secretMatches ");
     }
 }
