@@ -80,14 +80,6 @@ public final class TelegramUpdateMapper {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * A mapper on the system clock (UTC): the skeleton's constructor, kept for callers written
-     * against it; wiring should pass the bot's {@link Clock}.
-     */
-    public TelegramUpdateMapper(ChatMigrations migrations) {
-        this(migrations, Clock.systemUTC());
-    }
-
     /** The event for one update; never throws for the update's content. */
     public InboundEvent map(ReceivedUpdate update) {
         Objects.requireNonNull(update, "update");
