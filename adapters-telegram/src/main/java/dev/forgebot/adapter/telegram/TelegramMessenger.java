@@ -84,6 +84,7 @@ public final class TelegramMessenger implements Messenger {
     private final RandomGenerator random;
     private final FloodControl flood;
     private final int partLimit;
+    private final RateLimitObserver observer;
     /** Chats (as the application knows them) last shown the contact keyboard. */
     private final Set<Long> showingContactKeyboard = ConcurrentHashMap.newKeySet();
 
@@ -96,13 +97,28 @@ public final class TelegramMessenger implements Messenger {
      */
     public TelegramMessenger(TelegramApi api, ChatMigrations migrations, MessengerSettings settings, Clock clock,
             Sleeper sleeper) {
+        this(api, migrations, settings, clock, sleeper, RateLimitObserver.NONE);
+    }
+
+    /**
+     * As above, telling {@code observer} about every 429 and the scope it paused (for metrics).
+     */
+    public TelegramMessenger(TelegramApi api, ChatMigrations migrations, MessengerSettings settings, Clock clock,
+            Sleeper sleeper, RateLimitObserver observer) {
         this(api, migrations, settings, clock, sleeper, () -> ThreadLocalRandom.current().nextLong(),
-                MessageSplitter.TELEGRAM_LIMIT);
+                MessageSplitter.TELEGRAM_LIMIT, observer);
     }
 
     /** With the jitter's random numbers given (thread-safe, as the messenger is) and a part limit. */
     TelegramMessenger(TelegramApi api, ChatMigrations migrations, MessengerSettings settings, Clock clock,
             Sleeper sleeper, RandomGenerator random, int partLimit) {
+        this(api, migrations, settings, clock, sleeper, random, partLimit, RateLimitObserver.NONE);
+    }
+
+    /** With the jitter's random numbers, a part limit and an observer of 429s given. */
+    TelegramMessenger(TelegramApi api, ChatMigrations migrations, MessengerSettings settings, Clock clock,
+            Sleeper sleeper, RandomGenerator random, int partLimit, RateLimitObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.api = Objects.requireNonNull(api, "api");
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -235,7 +251,9 @@ public final class TelegramMessenger implements Messenger {
             } catch (TelegramApiException e) {
                 if (e.isTooManyRequests()) {
                     Duration retryAfter = e.retryAfter().orElse(DEFAULT_RETRY_AFTER);
-                    flood.tooManyRequests(target, retryAfter);
+                    boolean everyChat = flood.tooManyRequests(target, retryAfter);
+                    observer.rateLimited(everyChat ? RateLimitObserver.Scope.ALL
+                            : target < 0 ? RateLimitObserver.Scope.GROUP : RateLimitObserver.Scope.CHAT, retryAfter);
                     if (retryAfter.compareTo(settings.maxInlineWait()) > 0
                             || rateLimitedResends >= MAX_RATE_LIMITED_RESENDS) {
                         return new PartOutcome.Failed(new SendResult.RateLimited(retryAfter));

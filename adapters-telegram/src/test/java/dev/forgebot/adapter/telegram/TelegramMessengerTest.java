@@ -229,6 +229,22 @@ class TelegramMessengerTest {
     }
 
     @Test
+    void every429IsReportedWithTheScopeItPaused() {
+        List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        messenger = new TelegramMessenger(api, migrations, new MessengerSettings(FloodLimits.OFF, Duration.ofSeconds(30)),
+                clock, sleeper, NO_JITTER, 4096, (scope, retryAfter) -> observed.add(scope + " " + retryAfter.toSeconds()));
+        api.failNext(CUSTOMER, Failures.tooManyRequests(60));
+        api.failNext(GROUP, Failures.tooManyRequests(61));
+        api.failNext(OTHER_CUSTOMER, Failures.tooManyRequests(62));
+
+        messenger.send(text(CUSTOMER, "Hello"));
+        messenger.send(text(GROUP, "Hello"));
+        messenger.send(text(OTHER_CUSTOMER, "Hello"));
+
+        assertThat(observed).containsExactly("CHAT 60", "GROUP 61", "ALL 62");
+    }
+
+    @Test
     void partsOfOneMessageKeepTheChatSpacing() {
         messenger = messenger(FloodLimits.TELEGRAM_DEFAULTS, NO_JITTER);
 
