@@ -19,6 +19,10 @@ final class Json {
         object(json, health.loops());
         json.append(",\"problems\":");
         array(json, health.problems());
+        if (!health.channel().isEmpty()) {
+            json.append(",\"channel\":");
+            object(json, health.channel());
+        }
         return json.append('}').toString();
     }
 

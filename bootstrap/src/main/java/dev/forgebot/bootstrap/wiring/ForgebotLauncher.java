@@ -1,5 +1,13 @@
 package dev.forgebot.bootstrap.wiring;
 
+import dev.forgebot.adapter.telegram.TelegramCheck;
+import dev.forgebot.adapter.telegram.api.BotToken;
+import dev.forgebot.adapter.telegram.api.HttpTelegramApi;
+import dev.forgebot.adapter.telegram.api.TelegramApi;
+import dev.forgebot.adapter.telegram.api.TelegramApiConfig;
+import dev.forgebot.bootstrap.config.Secret;
+import dev.forgebot.domain.lead.ChatId;
+import java.util.Optional;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
@@ -28,7 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts forgebot as configured. With no Telegram token and no InsForge project (the embedded
  * default) it runs on the embedded store with the terminal as its channel, until {@code /quit},
- * the end of input, or a stop signal; then it shuts down gracefully and returns exit code 0.
+ * the end of input, or a stop signal; then it shuts down gracefully and returns exit code 0. With a
+ * Telegram token it talks to customers on Telegram (long polling, or a webhook) until a stop signal,
+ * on InsForge when configured and on the embedded store otherwise.
  */
 public final class ForgebotLauncher implements BotLauncher {
 
@@ -57,12 +67,65 @@ public final class ForgebotLauncher implements BotLauncher {
                 new TerminalModule(terminal, config.dataDir(), in, out));
     }
 
+    /** The modules of the Telegram bot: runtime, core, the configured storage, Telegram. */
+    public static Injector telegramBot(ForgebotConfig config) {
+        com.google.inject.Module storage = config.insforgeEnabled() ? new InsForgeModule(config) : new LocalModule(config.dataDir());
+        return Guice.createInjector(Stage.PRODUCTION,
+                new RuntimeModule(),
+                new CoreModule(CoreSettings.of(new ChatId(config.operatorChatId().orElseThrow()), config.followUpSchedule())),
+                storage,
+                new TelegramModule(config));
+    }
+
+    /**
+     * Starts the Telegram bot: storage ready, the token accepted, the webhook state fitting the mode,
+     * then the bot and its intake. Returns the running bot, or empty after printing why it cannot run.
+     */
+    Optional<RunningBot> startTelegram(ForgebotConfig config) {
+        Injector injector = telegramBot(config);
+        if (config.insforgeEnabled() && insforgeReady(injector) != 0) {
+            return Optional.empty();
+        }
+        TelegramCheck.Report report = new TelegramCheck(injector.getInstance(TelegramApi.class)).check(config.webhookUrl());
+        report.lines().forEach(line -> log.info("telegram check: {}", line));
+        if (!report.ok()) {
+            out.println("forgebot: Telegram is not usable as configured:");
+            report.lines().forEach(line -> out.println("  " + line));
+            injector.getInstance(HttpTelegramApi.class).close();
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RunningBot.start(injector, config, Optional.of(injector.getInstance(ChannelIntake.class))));
+        } catch (RuntimeException e) {
+            log.error("the Telegram channel could not start", e);
+            out.println("forgebot: the Telegram channel could not start: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private int runTelegram(ForgebotConfig config) {
+        Optional<RunningBot> started = startTelegram(config);
+        if (started.isEmpty()) {
+            return 1;
+        }
+        RunningBot bot = started.get();
+        ShutdownSignals.onStop("forgebot-shutdown", bot::stop);
+        out.println("forgebot is running on Telegram (" + (config.webhookUrl().isPresent() ? "webhook" : "long polling")
+                + ", data in " + (config.insforgeEnabled() ? "InsForge" : config.dataDir().toAbsolutePath()) + ")."
+                + " SIGTERM or Ctrl-C stops it.");
+        try {
+            bot.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            bot.stop();
+        }
+        return 0;
+    }
+
     @Override
     public int run(ForgebotConfig config) {
         if (config.telegramEnabled()) {
-            out.println("forgebot: the Telegram channel is not wired in this build yet. Unset TELEGRAM_BOT_TOKEN to "
-                    + "chat in the terminal.");
-            return 2;
+            return runTelegram(config);
         }
         Injector injector;
         if (config.insforgeEnabled()) {
@@ -137,15 +200,30 @@ public final class ForgebotLauncher implements BotLauncher {
 
     @Override
     public int check(ForgebotConfig config, PrintStream sink) {
+        boolean ok = checkStorage(config, sink);
+        if (config.telegramEnabled()) {
+            try (HttpTelegramApi api = new HttpTelegramApi(TelegramApiConfig.defaults(config.apiUrl(),
+                    BotToken.of(config.botToken().map(Secret::reveal).orElseThrow())))) {
+                var report = new TelegramCheck(api).check(config.webhookUrl());
+                report.lines().forEach(sink::println);
+                ok &= report.ok();
+            }
+        } else {
+            sink.println("Channel: the terminal (TELEGRAM_BOT_TOKEN not set); nothing remote to check.");
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static boolean checkStorage(ForgebotConfig config, PrintStream sink) {
         if (!config.insforgeEnabled()) {
             sink.println("Storage: embedded (" + config.dataDir().toAbsolutePath() + "); nothing remote to check.");
-            return 0;
+            return true;
         }
         try (InsForgeHttpClient client = Guice.createInjector(new RuntimeModule(), new InsForgeModule(config))
                 .getInstance(InsForgeHttpClient.class)) {
             var report = new InsForgeCheck(client, new InsForgeMigrations(client)).check();
             report.lines().forEach(sink::println);
-            return report.ok() ? 0 : 1;
+            return report.ok();
         }
     }
 

@@ -4,8 +4,9 @@ import dev.forgebot.application.port.out.Messenger;
 import dev.forgebot.application.port.out.OutboundMessage;
 import dev.forgebot.application.port.out.SendResult;
 import dev.forgebot.bootstrap.management.ForgebotMetrics;
+import java.time.Duration;
 
-/** Counts the messages that went out. */
+/** Counts the messages that went out and times every send (a duration, measured on the monotonic clock). */
 final class MeteredMessenger implements Messenger {
 
     private final Messenger messenger;
@@ -18,10 +19,15 @@ final class MeteredMessenger implements Messenger {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        SendResult result = messenger.send(message);
-        if (result instanceof SendResult.Sent) {
-            metrics.replySent();
+        long started = System.nanoTime();
+        try {
+            SendResult result = messenger.send(message);
+            if (result instanceof SendResult.Sent) {
+                metrics.replySent();
+            }
+            return result;
+        } finally {
+            metrics.sendTook(Duration.ofNanos(System.nanoTime() - started));
         }
-        return result;
     }
 }

@@ -3,6 +3,7 @@ package dev.forgebot.bootstrap.wiring;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
+import dev.forgebot.adapter.telegram.api.HttpTelegramApi;
 import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.application.inbox.InboxDispatcher;
@@ -56,19 +57,41 @@ public final class RunningBot implements AutoCloseable {
 
     private final Injector injector;
     private final ForgebotConfig config;
+    private final Optional<ChannelIntake> intake;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CountDownLatch stopDone = new CountDownLatch(1);
     private ManagementServer management;
 
-    private RunningBot(Injector injector, ForgebotConfig config) {
+    private RunningBot(Injector injector, ForgebotConfig config, Optional<ChannelIntake> intake) {
         this.injector = injector;
         this.config = config;
+        this.intake = intake;
     }
 
-    /** Starts the bot the injector describes. */
+    /** Starts the bot the injector describes, its channel driven from outside (the terminal). */
     public static RunningBot start(Injector injector, ForgebotConfig config) {
-        RunningBot bot = new RunningBot(Objects.requireNonNull(injector, "injector"), Objects.requireNonNull(config, "config"));
+        return start(injector, config, Optional.empty());
+    }
+
+    /**
+     * Starts the bot the injector describes and then the channel's intake.
+     *
+     * @throws RuntimeException if the intake cannot start; the bot is stopped again first
+     */
+    static RunningBot start(Injector injector, ForgebotConfig config, Optional<ChannelIntake> intake) {
+        RunningBot bot = new RunningBot(Objects.requireNonNull(injector, "injector"), Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(intake, "intake"));
         bot.startUp();
+        try {
+            intake.ifPresent(channel -> {
+                channel.start(injector.getInstance(LoopSupervisor.class));
+                log.info("channel intake started channel={}", channel.name());
+            });
+            config.managementPort().ifPresent(bot::startManagement);
+        } catch (RuntimeException e) {
+            bot.stop();
+            throw e;
+        }
         return bot;
     }
 
@@ -105,7 +128,6 @@ public final class RunningBot implements AutoCloseable {
             }
             return LoopOutcome.CONTINUE;
         }, Duration.ofHours(1)));
-        config.managementPort().ifPresent(this::startManagement);
     }
 
     private void startManagement(int port) {
@@ -123,6 +145,7 @@ public final class RunningBot implements AutoCloseable {
         metrics.bindLoopRestarts(List.copyOf(loops.states().keySet()),
                 loop -> Optional.ofNullable(loops.states().get(loop)).map(LoopState::restarts).orElse(0));
         metrics.bindInboxDepth(inbox::pendingCount);
+        intake.ifPresent(channel -> channel.bindMetrics(metrics));
         management = new ManagementServer(config.managementHost(), port,
                 command -> executor.launch("management-request", command::run), this::health, registry);
         management.start();
@@ -140,7 +163,10 @@ public final class RunningBot implements AutoCloseable {
                 problems.add(name + ": " + Optional.ofNullable(state.lastError()).orElse("stopped"));
             }
         });
-        return new HealthSnapshot(!stopped.get(), loops.healthy() && !stopped.get(), states, problems);
+        Map<String, String> channel = new LinkedHashMap<>();
+        intake.ifPresent(in -> in.describe(channel, problems));
+        return new HealthSnapshot(!stopped.get(), loops.healthy() && !stopped.get() && problems.isEmpty(), states, problems,
+                channel);
     }
 
     /**
@@ -161,6 +187,11 @@ public final class RunningBot implements AutoCloseable {
         }
     }
 
+    /** Blocks until a stop (from a signal, or another thread) has finished. */
+    public void awaitStop() throws InterruptedException {
+        stopDone.await();
+    }
+
     private void awaitStopped() {
         try {
             if (!stopDone.await(config.shutdownGrace().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -175,6 +206,11 @@ public final class RunningBot implements AutoCloseable {
         Duration grace = config.shutdownGrace();
         Clock clock = injector.getInstance(Clock.class);
         Instant deadline = clock.instant().plus(grace);
+        intake.ifPresent(channel -> {
+            // Intake first: nothing new arrives while the inbox drains, and what was stored is confirmed.
+            channel.stop(remaining(clock, deadline));
+            log.info("channel intake stopped channel={}", channel.name());
+        });
         awaitInboxDrained(clock, deadline);
         if (management != null) {
             // Its requests run on the executor, which is about to stop taking work.
@@ -184,6 +220,7 @@ public final class RunningBot implements AutoCloseable {
         ShutdownReport tasks = injector.getInstance(SupervisedExecutor.class).shutdown(remaining(clock, deadline));
         closeIfBound(EmbeddedDatabase.class);
         closeIfBound(InsForgeHttpClient.class);
+        closeIfBound(HttpTelegramApi.class);
         if (loopsLeft.isEmpty() && tasks.finishedInTime()) {
             log.info("forgebot stopped cleanly");
         } else {

@@ -77,7 +77,7 @@ import java.util.regex.Pattern;
 public final class FakeBotApi implements AutoCloseable {
 
     /** The token the fake accepts unless the builder says otherwise. */
-    public static final BotToken DEFAULT_TOKEN = BotToken.of("5550001234:AAFakeBotApi-s3cr3t_TestToken0123456789");
+    public static final BotToken DEFAULT_TOKEN = BotToken.of("5550001234:AAFakeBotApi-s3cr3t_TestToken012345");
 
     /** The longest a {@code getUpdates} waits for an update, unless the builder says otherwise. */
     public static final Duration DEFAULT_LONG_POLL_CAP = Duration.ofSeconds(2);
@@ -700,6 +700,17 @@ public final class FakeBotApi implements AutoCloseable {
      */
     public void dropNext(String method, int times, boolean afterProcessing) {
         addFaults(method, times, new Fault.Drop(afterProcessing));
+    }
+
+    /** Forgets the failures and drops still planned for {@code method}: it answers normally again. */
+    public void clearFaults(String method) {
+        String name = canonical(method);
+        lock.lock();
+        try {
+            faults.remove(name);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The next request of {@code method} is held for {@code delay} before it is handled. */
