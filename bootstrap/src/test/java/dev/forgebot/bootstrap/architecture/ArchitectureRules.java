@@ -89,7 +89,7 @@ final class ArchitectureRules {
     static final ArchRule TELEGRAM_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY = classes()
             .that().resideInAPackage(TELEGRAM_ADAPTER)
             .should().onlyDependOnClassesThat().resideInAnyPackage(TELEGRAM_ADAPTER, APPLICATION, DOMAIN, "java..",
-                    "org.apache.hc..", "com.fasterxml.jackson..", "com.sun.net.httpserver..", "org.slf4j..")
+                    "javax.net.ssl..", "org.apache.hc..", "com.fasterxml.jackson..", "com.sun.net.httpserver..", "org.slf4j..")
             .because("an adapter is its port implementations plus the technology they need, nothing else");
 
     /**
