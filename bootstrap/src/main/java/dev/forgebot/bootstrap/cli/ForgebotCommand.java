@@ -115,7 +115,7 @@ public final class ForgebotCommand implements Callable<Integer> {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check the configured services: InsForge reachable, key valid, schema current.")
+            description = "Check the configured services: InsForge reachable, key valid, schema current; the Telegram token and the webhook's state.")
     static final class Check implements Callable<Integer> {
 
         @ParentCommand
