@@ -52,4 +52,27 @@ class ForgebotMetricsTest {
                 "forgebot_loop_restarts{loop=\"follow-ups\"} 0.0",
                 "forgebot_inbox_depth 9.0");
     }
+
+    @Test
+    void telegramMetersAppearUnderTheirPrometheusNames() {
+        var accepted = new AtomicInteger(5);
+        metrics.rateLimited("chat");
+        metrics.rateLimited("chat");
+        metrics.rateLimited("all");
+        metrics.sendTook(java.time.Duration.ofMillis(120));
+        metrics.sendTook(java.time.Duration.ofMillis(80));
+        metrics.bindWebhookDeliveries(List.of("accepted", "unauthorized"), outcome -> outcome.equals("accepted") ? accepted.get() : 2);
+
+        accepted.set(6);
+        String text = registry.scrape();
+
+        assertThat(text).contains(
+                "forgebot_telegram_rate_limited_total{scope=\"chat\"} 2.0",
+                "forgebot_telegram_rate_limited_total{scope=\"all\"} 1.0",
+                "forgebot_send_latency_seconds_count 2",
+                "forgebot_send_latency_seconds_sum 0.2",
+                "forgebot_send_latency_seconds{quantile=\"0.5\"}",
+                "forgebot_webhook_deliveries_total{outcome=\"accepted\"} 6.0",
+                "forgebot_webhook_deliveries_total{outcome=\"unauthorized\"} 2.0");
+    }
 }

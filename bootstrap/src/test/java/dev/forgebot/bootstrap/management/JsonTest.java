@@ -25,4 +25,18 @@ class JsonTest {
                 "{\"status\":\"DOWN\",\"live\":false,\"ready\":false,"
                         + "\"loops\":{\"a\\\"b\":\"x\\\\y\"},\"problems\":[\"line1\\nline2\\t\\u0001\\u2028é\"]}");
     }
+
+    @Test
+    void writesTheChannelsStateSortedByKeyWhenThereIsOne() {
+        var health = new HealthSnapshot(true, true, Map.of("telegram-webhook-monitor", "RUNNING"), List.of(),
+                Map.of("webhook.pending_updates", "3", "telegram.mode", "webhook",
+                        "webhook.last_error", "Wrong response from the webhook: 503 Service Unavailable"));
+
+        assertThat(Json.health(health)).isEqualTo(
+                "{\"status\":\"UP\",\"live\":true,\"ready\":true,"
+                        + "\"loops\":{\"telegram-webhook-monitor\":\"RUNNING\"},\"problems\":[],"
+                        + "\"channel\":{\"telegram.mode\":\"webhook\","
+                        + "\"webhook.last_error\":\"Wrong response from the webhook: 503 Service Unavailable\","
+                        + "\"webhook.pending_updates\":\"3\"}}");
+    }
 }
