@@ -1,5 +1,6 @@
 package dev.forgebot.adapter.telegram;
 
+import dev.forgebot.adapter.telegram.api.TelegramApi;
 import dev.forgebot.application.BotSettings;
 import dev.forgebot.application.BotTexts;
 import dev.forgebot.application.fake.InMemoryChannelFiles;
@@ -14,7 +15,6 @@ import dev.forgebot.application.fake.InMemoryTicketRepository;
 import dev.forgebot.application.fake.InMemoryUpdateInbox;
 import dev.forgebot.application.fake.ManualTasks;
 import dev.forgebot.application.fake.MutableClock;
-import dev.forgebot.application.fake.RecordingMessenger;
 import dev.forgebot.application.inbox.DispatcherSettings;
 import dev.forgebot.application.inbox.InboxDispatcher;
 import dev.forgebot.application.pipeline.MessagePipeline;
@@ -22,6 +22,7 @@ import dev.forgebot.application.pipeline.Pipelines;
 import dev.forgebot.application.port.in.HandleInboundMessage;
 import dev.forgebot.application.port.out.BackgroundTasks;
 import dev.forgebot.application.port.out.Messenger;
+import dev.forgebot.application.port.out.Sleeper;
 import dev.forgebot.application.port.out.UpdateInbox;
 import dev.forgebot.application.service.HandoffService;
 import dev.forgebot.application.service.InboxIntake;
@@ -36,19 +37,62 @@ import dev.forgebot.domain.knowledge.ArticleId;
 import dev.forgebot.domain.lead.ChatId;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * The whole Telegram intake over the application's real pipeline and dispatcher on in-memory fakes.
- * The stores, the messenger (what customers received) and the {@link ScriptedTelegramApi} (what
- * Telegram still holds) outlive a process; each {@link Process} is one run of the bot with its own
- * poller, mapper, services and background tasks, so a test can let one die anywhere and start another.
+ * The whole Telegram intake over the application's real pipeline and dispatcher, with the stores on
+ * in-memory fakes. The stores and the {@link Telegram} side (what Telegram still holds, what customers
+ * received) outlive a process; each {@link Process} is one run of the bot with its own poller, mapper,
+ * services, background tasks and Bot API connection, so a test can let one die anywhere and start
+ * another. The Telegram side is either in memory ({@link InMemoryTelegram}: a {@link ScriptedTelegramApi}
+ * and a {@code RecordingMessenger}, for unit tests) or the fake Bot API over loopback HTTP
+ * ({@link LoopbackTelegram}: per process a real {@code HttpTelegramApi} and {@link TelegramMessenger}).
+ * Closing the bot closes every process's connection and the Telegram side.
  */
-final class PollingBot {
+final class PollingBot implements AutoCloseable {
+
+    /**
+     * Telegram as the bot's processes reach it: it outlives them, as Telegram outlives a crashed bot.
+     * Update ids increase by one per update from 1.
+     */
+    interface Telegram extends AutoCloseable {
+
+        /** A customer writes {@code text} in their private chat {@code chat}; returns the update's id. */
+        long customerWrites(long chat, String text);
+
+        /** The Bot API client and the messenger of one new process, sharing its chat migrations. */
+        Connection connect(Clock clock, ChatMigrations migrations, Sleeper sleeper);
+
+        /** The texts the customer in {@code chat} received, in the order Telegram accepted them. */
+        List<String> textsTo(long chat);
+
+        /** How many messages Telegram accepted in all. */
+        int sentCount();
+
+        /** How many updates Telegram still holds, not yet confirmed. */
+        int pendingUpdates();
+
+        /** The {@code offset} of every {@code getUpdates}, in order (empty where none was sent). */
+        List<OptionalLong> getUpdatesOffsets();
+
+        /** The highest offset any {@code getUpdates} sent: every update below it is confirmed (0: none). */
+        long confirmedBelow();
+
+        @Override
+        void close();
+    }
+
+    /** What one process talks to Telegram with; {@code close} ends its connections. */
+    record Connection(TelegramApi api, Messenger messenger, Runnable close) {
+    }
 
     static final ChatId OPERATORS = new ChatId(-100);
     static final List<Article> ARTICLES = List.of(
@@ -60,10 +104,16 @@ final class PollingBot {
                     List.of("refund", "money back")),
             new Article(new ArticleId("export"), "Exporting your data",
                     "Go to Settings, then Export, and choose CSV or JSON. The export is emailed to you within minutes.",
-                    List.of("export", "download", "csv")));
+                    List.of("export", "download", "csv")),
+            new Article(new ArticleId("invoices"), "Invoices",
+                    "Every invoice is in Billing, then Invoices, with VAT shown separately. Reissued ones keep their number.",
+                    List.of("invoice", "vat", "receipt")),
+            new Article(new ArticleId("password"), "Resetting your password",
+                    "Click 'Forgot password' on the login page; the reset link is valid for one hour.",
+                    List.of("password", "login", "reset")));
 
     final MutableClock clock = MutableClock.atDefaultStart();
-    final ScriptedTelegramApi telegram = new ScriptedTelegramApi();
+    final Telegram telegram;
     final InMemoryUpdateInbox inbox = new InMemoryUpdateInbox();
     final InMemoryLeadRepository leads = new InMemoryLeadRepository();
     final InMemoryConversationLog conversations = new InMemoryConversationLog();
@@ -71,11 +121,17 @@ final class PollingBot {
     final InMemoryQuestionLog questions = new InMemoryQuestionLog();
     final InMemoryScenarioRepository scenarios = new InMemoryScenarioRepository();
     final InMemoryKnowledgeSource source = new InMemoryKnowledgeSource(ARTICLES);
-    final RecordingMessenger messenger = new RecordingMessenger();
     final BotSettings settings = BotSettings.defaults(OPERATORS);
     final BotTexts texts = BotTexts.english();
     final FollowUpPolicy followUps = new FollowUpPolicy(FollowUpSchedule.defaults());
-    final List<Duration> waits = new ArrayList<>();
+    /** Every wait of the poller and the messengers (nobody really waits); read and written by many threads. */
+    final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    private final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
+
+    /** A bot with no process running yet, talking to {@code telegram}, which it closes with itself. */
+    PollingBot(Telegram telegram) {
+        this.telegram = Objects.requireNonNull(telegram, "telegram");
+    }
 
     /** What a process is built with: where to plant a crash, how to run background work, how to poll. */
     record Setup(BackgroundTasks tasks, PollerSettings pollerSettings, UnaryOperator<UpdateInbox> inbox,
@@ -109,11 +165,13 @@ final class PollingBot {
         return start(Setup.plain());
     }
 
-    /** A fresh process over the same stores and the same Telegram. */
+    /** A fresh process over the same stores and the same Telegram, with its own Bot API connection. */
     Process start(Setup setup) {
         BackgroundTasks tasks = setup.tasks();
+        ChatMigrations migrations = new ChatMigrations();
+        Connection connection = telegram.connect(clock, migrations, waits::add);
         UpdateInbox processInbox = setup.inbox().apply(inbox);
-        Messenger processMessenger = setup.messenger().apply(messenger);
+        Messenger processMessenger = setup.messenger().apply(connection.messenger());
         KnowledgeService knowledge = new KnowledgeService(source, scenarios);
         ReachabilityService reachability = new ReachabilityService(leads, followUps);
         HandoffService handoffs = new HandoffService(settings, leads, tickets, conversations, processMessenger, followUps);
@@ -126,13 +184,30 @@ final class PollingBot {
         InboxDispatcher dispatcher = new InboxDispatcher(processInbox, pipeline, tasks, processMessenger, texts, clock,
                 new DispatcherSettings(500, 20_000, 5, Duration.ofSeconds(2), Duration.ofMinutes(5)));
         HandleInboundMessage intake = setup.intake().apply(new InboxIntake(processInbox, dispatcher, clock));
-        TelegramUpdatePoller poller = new TelegramUpdatePoller(telegram, intake,
-                new TelegramUpdateMapper(new ChatMigrations(), clock), setup.pollerSettings(), waits::add, () -> 0.5);
-        return new Process(poller, dispatcher, tasks);
+        TelegramUpdatePoller poller = new TelegramUpdatePoller(connection.api(), intake,
+                new TelegramUpdateMapper(migrations, clock), setup.pollerSettings(), waits::add, () -> 0.5);
+        Process process = new Process(poller, dispatcher, tasks, connection);
+        processes.add(process);
+        return process;
+    }
+
+    /** Closes every process's connection, then the Telegram side. */
+    @Override
+    public void close() {
+        synchronized (processes) {
+            processes.forEach(Process::close);
+        }
+        telegram.close();
     }
 
     /** One run of the bot. */
-    record Process(TelegramUpdatePoller poller, InboxDispatcher dispatcher, BackgroundTasks tasks) {
+    record Process(TelegramUpdatePoller poller, InboxDispatcher dispatcher, BackgroundTasks tasks,
+            Connection connection) {
+
+        /** Ends the process's connections to Telegram, as its death would (again: no effect). */
+        void close() {
+            connection.close().run();
+        }
 
         /** Runs dispatcher passes and every task they start until nothing is left (manual tasks only). */
         void drain() {
