@@ -36,4 +36,15 @@ public abstract class UpdateInboxConcurrencyContract {
         assertThat(fresh.stream().mapToInt(List::size).sum()).isEqualTo(1);
         assertThat(inbox.pendingCount()).isEqualTo(1);
     }
+
+    @RepeatedTest(5)
+    void ofEightInstancesClaimingOneEntryAtOnceExactlyOneGetsIt() throws Exception {
+        UpdateInbox inbox = newStore();
+        InboundKey key = new InboundKey("telegram", "43");
+        inbox.store(List.of(ChatMessage.text(key, new ChatId(1), new Sender(new CustomerId(1), ""), "hi", T0)), T0);
+
+        List<Boolean> claimed = Concurrently.run(8, i -> inbox.claim(key, "instance-" + i, T0.plusSeconds(300), T0));
+
+        assertThat(claimed).containsOnlyOnce(true);
+    }
 }

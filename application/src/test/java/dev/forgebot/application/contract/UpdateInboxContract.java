@@ -315,6 +315,79 @@ public abstract class UpdateInboxContract {
         assertThat(inbox.find(key(1)).orElseThrow().state()).isEqualTo(InboxState.PENDING);
     }
 
+    // --- claims: of several instances sharing the inbox, one handles an entry at a time
+
+    private static final String ME = "instance-a";
+    private static final String OTHER = "instance-b";
+
+    @Test
+    void aPendingUnclaimedEntryCanBeClaimed() {
+        inbox.store(List.of(message(1)), T0);
+
+        assertThat(inbox.claim(key(1), ME, T0.plusSeconds(300), T0)).isTrue();
+    }
+
+    @Test
+    void anEntryClaimedByAnotherOwnerCannotBeClaimedUntilTheClaimRunsOut() {
+        inbox.store(List.of(message(1)), T0);
+        inbox.claim(key(1), OTHER, T0.plusSeconds(300), T0);
+
+        boolean whileHeld = inbox.claim(key(1), ME, T0.plusSeconds(310), T0.plusSeconds(10));
+        boolean atTheEnd = inbox.claim(key(1), ME, T0.plusSeconds(600), T0.plusSeconds(300));
+
+        assertThat(whileHeld).isFalse();
+        assertThat(atTheEnd).isTrue();
+        assertThat(inbox.claim(key(1), OTHER, T0.plusSeconds(900), T0.plusSeconds(301)))
+                .as("now the first owner's claim is the one taken over").isFalse();
+    }
+
+    @Test
+    void theOwnerCanClaimAgainWhichExtendsTheClaim() {
+        inbox.store(List.of(message(1)), T0);
+        inbox.claim(key(1), ME, T0.plusSeconds(300), T0);
+
+        boolean again = inbox.claim(key(1), ME, T0.plusSeconds(600), T0.plusSeconds(200));
+
+        assertThat(again).isTrue();
+        assertThat(inbox.claim(key(1), OTHER, T0.plusSeconds(900), T0.plusSeconds(400)))
+                .as("the extended claim still holds").isFalse();
+    }
+
+    @Test
+    void entriesThatAreNotPendingOrUnknownCannotBeClaimed() {
+        inbox.store(List.of(message(1), message(2)), T0);
+        inbox.markHandled(key(1), InboxState.HANDLED, T0);
+        inbox.deadLetter(key(2), 5, "gave up", T0);
+
+        assertThat(inbox.claim(key(1), ME, T0.plusSeconds(300), T0)).isFalse();
+        assertThat(inbox.claim(key(2), ME, T0.plusSeconds(300), T0)).isFalse();
+        assertThat(inbox.claim(key(3), ME, T0.plusSeconds(300), T0)).isFalse();
+    }
+
+    @Test
+    void aScheduledRetryReleasesTheClaimAndKeepsTheEntryAsItWas() {
+        inbox.store(List.of(message(1)), T0);
+        inbox.claim(key(1), OTHER, T0.plusSeconds(300), T0);
+
+        inbox.scheduleRetry(key(1), 1, "storage unavailable", T0.plusSeconds(30));
+
+        assertThat(inbox.claim(key(1), ME, T0.plusSeconds(340), T0.plusSeconds(40))).isTrue();
+        InboxEntry entry = inbox.find(key(1)).orElseThrow();
+        assertThat(entry.state()).isEqualTo(InboxState.PENDING);
+        assertThat(entry.attempts()).isEqualTo(1);
+        assertThat(entry.event()).isEqualTo(message(1));
+    }
+
+    @Test
+    void aClaimedEntryIsStillListedAsPendingAndCanBeMarkedHandled() {
+        inbox.store(List.of(message(1)), T0);
+        inbox.claim(key(1), ME, T0.plusSeconds(300), T0);
+
+        assertThat(inbox.pending(10, Set.of())).extracting(InboxEntry::key).containsExactly(key(1));
+        inbox.markHandled(key(1), InboxState.HANDLED, T0.plusSeconds(1));
+        assertThat(inbox.find(key(1)).orElseThrow().state()).isEqualTo(InboxState.HANDLED);
+    }
+
     @Test
     void scheduleRetryRecordsTheFailedAttemptAndKeepsTheEntryPending() {
         inbox.store(List.of(message(1)), T0);

@@ -19,6 +19,7 @@ import java.util.Set;
 public class InMemoryUpdateInbox implements UpdateInbox {
 
     private final Map<InboundKey, InboxEntry> entries = new LinkedHashMap<>();
+    private final Map<InboundKey, Claim> claims = new java.util.HashMap<>();
     private long sequence;
 
     @Override
@@ -53,18 +54,40 @@ public class InMemoryUpdateInbox implements UpdateInbox {
         if (!finalState.isFinal()) {
             throw new IllegalArgumentException("not a final state: " + finalState);
         }
+        claims.remove(key);
         updatePending(key, e -> new InboxEntry(e.sequence(), e.event(), finalState, e.attempts(), e.lastError(),
                 e.receivedAt(), e.notBefore(), Optional.of(at)));
     }
 
     @Override
+    public synchronized boolean claim(InboundKey key, String owner, Instant until, Instant now) {
+        InboxEntry entry = entries.get(key);
+        if (entry == null || entry.state() != InboxState.PENDING) {
+            return false;
+        }
+        Claim held = claims.get(key);
+        if (held != null && !held.owner().equals(owner) && held.until().isAfter(now)) {
+            return false;
+        }
+        claims.put(key, new Claim(owner, until));
+        return true;
+    }
+
+    private record Claim(String owner, Instant until) {
+    }
+
+    @Override
     public synchronized void scheduleRetry(InboundKey key, int attempts, String error, Instant notBefore) {
+        if (entries.containsKey(key) && entries.get(key).state() == InboxState.PENDING) {
+            claims.remove(key);
+        }
         updatePending(key, e -> new InboxEntry(e.sequence(), e.event(), InboxState.PENDING, attempts, Optional.of(error),
                 e.receivedAt(), notBefore, Optional.empty()));
     }
 
     @Override
     public synchronized void deadLetter(InboundKey key, int attempts, String error, Instant at) {
+        claims.remove(key);
         updatePending(key, e -> new InboxEntry(e.sequence(), e.event(), InboxState.DEAD, attempts, Optional.of(error),
                 e.receivedAt(), e.notBefore(), Optional.of(at)));
     }

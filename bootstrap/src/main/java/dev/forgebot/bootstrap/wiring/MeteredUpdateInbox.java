@@ -45,6 +45,11 @@ final class MeteredUpdateInbox implements UpdateInbox {
     }
 
     @Override
+    public boolean claim(InboundKey key, String owner, Instant until, Instant now) {
+        return inbox.claim(key, owner, until, now);
+    }
+
+    @Override
     public void scheduleRetry(InboundKey key, int attempts, String error, Instant notBefore) {
         inbox.scheduleRetry(key, attempts, error, notBefore);
         metrics.retry("inbox_entry");

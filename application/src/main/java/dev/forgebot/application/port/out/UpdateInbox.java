@@ -20,6 +20,8 @@ import java.util.Set;
  *   <li>{@link #pending} returns pending entries in arrival ({@code sequence}) order, due or not.</li>
  *   <li>State changes apply to pending entries only; a change to an entry that is no longer pending
  *       (or unknown) is ignored, so a late or repeated call cannot resurrect or overwrite it.</li>
+ *   <li>{@link #claim} is atomic: of several owners claiming one entry at once, at most one succeeds,
+ *       so instances sharing the inbox never handle an entry at the same time.</li>
  *   <li>Failures are {@link TransientStorageException} or {@link PermanentStorageException}.</li>
  * </ul>
  * Implementations are thread-safe.
@@ -53,7 +55,20 @@ public interface UpdateInbox {
      */
     void markHandled(InboundKey key, InboxState finalState, Instant at);
 
-    /** Records a failed attempt on a pending entry and when to try again. */
+    /**
+     * Claims a pending entry for {@code owner} until {@code until}, so that of several instances sharing
+     * this inbox only one handles it at a time. It succeeds when the entry is pending and unclaimed,
+     * when its claim ran out ({@code until} of the claim at or before {@code now}), or when {@code owner}
+     * holds it already (which moves its end to {@code until}); it fails for an entry that is claimed by
+     * another owner, no longer pending, or unknown. {@link #scheduleRetry} releases the claim; a final
+     * state makes it moot.
+     *
+     * @param owner an id of the claiming instance, 1..64 visible ASCII characters
+     * @return whether {@code owner} holds the claim now
+     */
+    boolean claim(InboundKey key, String owner, Instant until, Instant now);
+
+    /** Records a failed attempt on a pending entry and when to try again; releases its claim. */
     void scheduleRetry(InboundKey key, int attempts, String error, Instant notBefore);
 
     /** Gives up on a pending entry, keeping its error. */
