@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * the next pass, so resuming needs nothing special. Within a chat, an entry that must wait for a
  * retry holds back the entries after it.
  *
+ * <p>Several instances may share one inbox: before handling an entry a dispatcher claims it
+ * ({@link UpdateInbox#claim}) for {@link #CLAIM_LEASE} under its instance id, so an entry is handled by
+ * one instance at a time; a chat whose next entry another instance holds is left alone for a moment,
+ * which keeps a chat's entries in order across instances. A dead instance's claims run out and its
+ * entries are taken over; an instance restarted with the same id takes its own claims back at once.
+ *
  * <p>Failures: a transient failure leaves the entry pending, to be tried again after a backoff that
  * doubles per attempt; a permanent failure, an unexpected exception or the last allowed attempt
  * dead-letters the entry with its error and sends the customer one apology. When the inbox itself
@@ -60,14 +67,36 @@ public final class InboxDispatcher {
     private final Clock clock;
     private final DispatcherSettings settings;
 
+    /** How long a claim on an entry lasts: far longer than handling one takes, short enough to take over a dead instance's work. */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    /** How long a chat whose next entry is claimed by another instance (or could not be claimed) is left alone. */
+    static final Duration HOLD_BACK = Duration.ofSeconds(2);
+    /** The owner of the claims of a dispatcher built without an instance id: one instance, whatever its restarts. */
+    public static final String SINGLE_INSTANCE = "single-instance";
+
+    private final String instanceId;
+    private final Map<ChatId, Instant> heldBack = new ConcurrentHashMap<>();
     private final Set<ChatId> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger held = new AtomicInteger();
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final AtomicBoolean wakeTaskRunning = new AtomicBoolean();
 
+    /** A dispatcher of the only instance using this inbox (its claims carry {@link #SINGLE_INSTANCE}). */
     public InboxDispatcher(UpdateInbox inbox, MessagePipeline pipeline, BackgroundTasks tasks, Messenger messenger,
             BotTexts texts, Clock clock, DispatcherSettings settings) {
+        this(inbox, pipeline, tasks, messenger, texts, clock, settings, SINGLE_INSTANCE);
+    }
+
+    /**
+     * A dispatcher of one of several instances sharing this inbox.
+     *
+     * @param instanceId this instance's id, the same across its restarts (so it takes its own claims back
+     *                   at once) and different from every other instance's
+     */
+    public InboxDispatcher(UpdateInbox inbox, MessagePipeline pipeline, BackgroundTasks tasks, Messenger messenger,
+            BotTexts texts, Clock clock, DispatcherSettings settings, String instanceId) {
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -114,12 +143,16 @@ public final class InboxDispatcher {
             if (room <= 0) {
                 return 0;
             }
-            List<InboxEntry> pending = inbox.pending(Math.min(settings.batchSize(), room), Set.copyOf(running));
             Instant now = clock.instant();
+            heldBack.values().removeIf(until -> !until.isAfter(now));
+            Set<ChatId> excluded = new HashSet<>(running);
+            excluded.addAll(heldBack.keySet());
+            List<InboxEntry> pending = inbox.pending(Math.min(settings.batchSize(), room), excluded);
             int started = 0;
             for (Map.Entry<ChatId, List<InboxEntry>> chat : byChat(pending).entrySet()) {
                 List<InboxEntry> entries = chat.getValue();
-                if (entries.getFirst().notBefore().isAfter(now) || !running.add(chat.getKey())) {
+                if (entries.getFirst().notBefore().isAfter(now) || heldBack.containsKey(chat.getKey())
+                        || !running.add(chat.getKey())) {
                     continue;
                 }
                 held.addAndGet(entries.size());
@@ -178,8 +211,11 @@ public final class InboxDispatcher {
         running.remove(chat);
     }
 
-    /** Handles one entry; false when the chat must stop here (the entry waits for a retry). */
+    /** Handles one entry; false when the chat must stop here (the entry waits for a retry or another instance). */
     private boolean handle(InboxEntry entry) {
+        if (!claim(entry)) {
+            return false;
+        }
         StepOutcome outcome;
         try {
             outcome = pipeline.handle(entry);
@@ -197,6 +233,27 @@ public final class InboxDispatcher {
             case StepOutcome.GiveUp giveUp -> giveUp(entry, entry.attempts() + 1, giveUp.reason());
             case StepOutcome.Continue c -> update(entry, () -> inbox.markHandled(entry.key(), InboxState.HANDLED, clock.instant()));
         };
+    }
+
+    /**
+     * Claims the entry for this instance. When another instance holds it (or the claim cannot be
+     * written now), the chat is left alone for {@link #HOLD_BACK}: its entries stay in order, handled by
+     * whoever holds the claim, or here once it runs out.
+     */
+    private boolean claim(InboxEntry entry) {
+        Instant now = clock.instant();
+        boolean mine;
+        try {
+            mine = inbox.claim(entry.key(), instanceId, now.plus(CLAIM_LEASE), now);
+        } catch (StorageException e) {
+            log.warn("could not claim entry={} chat={} error={}", entry.key(), entry.chatId(), e.getMessage());
+            mine = false;
+        }
+        if (!mine) {
+            heldBack.put(entry.chatId(), now.plus(HOLD_BACK));
+            log.debug("entry handled elsewhere or not claimable now entry={} chat={}", entry.key(), entry.chatId());
+        }
+        return mine;
     }
 
     private boolean retryOrGiveUp(InboxEntry entry, String error, Duration atLeast) {

@@ -251,4 +251,114 @@ class InboxDispatcherTest {
     private static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
     }
+
+    // --- several instances on one inbox
+
+    private InboxDispatcher instance(String id, PipelineStep... steps) {
+        return new InboxDispatcher(inbox, new MessagePipeline(List.of(steps), tasks, clock), tasks, messenger, texts, clock,
+                DispatcherSettings.defaults(), id);
+    }
+
+    @Test
+    void twoInstancesOnOneInboxHandleEveryEntryOnceAndEachChatInOrder() {
+        store(List.of(message(1, 1), message(2, 2), message(1, 3), message(3, 4), message(2, 5), message(1, 6)));
+        List<String> handled = new CopyOnWriteArrayList<>();
+        InboxDispatcher a = instance("instance-a", context -> {
+            handled.add("a:" + context.entry().key().externalId());
+            return StepOutcome.CONTINUE;
+        });
+        InboxDispatcher b = instance("instance-b", context -> {
+            handled.add("b:" + context.entry().key().externalId());
+            return StepOutcome.CONTINUE;
+        });
+
+        // Both passes see every chat pending and start a task for each before any of them runs.
+        int startedByA = a.dispatchOnce();
+        int startedByB = b.dispatchOnce();
+        tasks.runAll();
+        for (int round = 0; round < 5; round++) {
+            clock.advance(InboxDispatcher.HOLD_BACK);
+            a.dispatchOnce();
+            b.dispatchOnce();
+            tasks.runAll();
+        }
+
+        assertThat(startedByA).isEqualTo(3);
+        assertThat(startedByB).isEqualTo(3);
+        assertThat(handled).extracting(h -> h.substring(2)).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6");
+        assertThat(handled.stream().map(h -> h.substring(2)).filter(List.of("1", "3", "6")::contains).toList())
+                .containsExactly("1", "3", "6");
+        assertThat(handled.stream().map(h -> h.substring(2)).filter(List.of("2", "5")::contains).toList())
+                .containsExactly("2", "5");
+        assertThat(inbox.all()).extracting(InboxEntry::state).containsOnly(InboxState.HANDLED);
+    }
+
+    @Test
+    void anEntryClaimedByAnotherInstanceIsLeftAloneUntilTheClaimRunsOut() {
+        store(List.of(message(1, 1), message(1, 2)));
+        InboundKey first = new InboundKey("test", "1");
+        inbox.claim(first, "instance-that-died", clock.instant().plus(InboxDispatcher.CLAIM_LEASE), clock.instant());
+        List<String> handled = new CopyOnWriteArrayList<>();
+        InboxDispatcher dispatcher = instance("instance-a", context -> {
+            handled.add(context.entry().key().externalId());
+            return StepOutcome.CONTINUE;
+        });
+
+        drain(dispatcher);
+        clock.advance(InboxDispatcher.HOLD_BACK);
+        drain(dispatcher);
+        List<String> whileClaimed = List.copyOf(handled);
+        clock.advance(InboxDispatcher.CLAIM_LEASE);
+        drain(dispatcher);
+
+        assertThat(whileClaimed).as("neither the claimed entry nor the one after it").isEmpty();
+        assertThat(handled).containsExactly("1", "2");
+    }
+
+    @Test
+    void aRestartedInstanceTakesItsOwnClaimsBackAtOnce() {
+        store(List.of(message(1, 1)));
+        inbox.claim(new InboundKey("test", "1"), "instance-a", clock.instant().plus(InboxDispatcher.CLAIM_LEASE),
+                clock.instant());
+        List<String> handled = new CopyOnWriteArrayList<>();
+
+        drain(instance("instance-a", context -> {
+            handled.add(context.entry().key().externalId());
+            return StepOutcome.CONTINUE;
+        }));
+
+        assertThat(handled).containsExactly("1");
+    }
+
+    @Test
+    void anEntryThatCannotBeClaimedNowIsTriedAgainLaterWithoutCountingAnAttempt() {
+        store(List.of(message(1, 1)));
+        InboundKey key = new InboundKey("test", "1");
+        AtomicInteger claims = new AtomicInteger();
+        InMemoryUpdateInbox flaky = new InMemoryUpdateInbox() {
+            @Override
+            public synchronized boolean claim(InboundKey k, String owner, java.time.Instant until, java.time.Instant now) {
+                if (claims.incrementAndGet() == 1) {
+                    throw new TransientStorageException("inbox.claim", "503 from the store");
+                }
+                return super.claim(k, owner, until, now);
+            }
+        };
+        flaky.store(List.of(message(1, 1)), clock.instant());
+        List<String> handled = new CopyOnWriteArrayList<>();
+        InboxDispatcher dispatcher = new InboxDispatcher(flaky, new MessagePipeline(List.<PipelineStep>of(context -> {
+            handled.add(context.entry().key().externalId());
+            return StepOutcome.CONTINUE;
+        }), tasks, clock), tasks, messenger, texts, clock, DispatcherSettings.defaults(), "instance-a");
+
+        drain(dispatcher);
+        List<String> first = List.copyOf(handled);
+        clock.advance(InboxDispatcher.HOLD_BACK);
+        drain(dispatcher);
+
+        assertThat(first).isEmpty();
+        assertThat(handled).containsExactly("1");
+        assertThat(flaky.find(key).orElseThrow().attempts()).isZero();
+        assertThat(flaky.find(key).orElseThrow().state()).isEqualTo(InboxState.HANDLED);
+    }
 }
