@@ -44,10 +44,14 @@ public final class ConfigLoader {
     public static final String FORGEBOT_SCENARIO_INTERVAL = "FORGEBOT_SCENARIO_INTERVAL";
     public static final String FORGEBOT_SHUTDOWN_GRACE = "FORGEBOT_SHUTDOWN_GRACE";
     public static final String FORGEBOT_RETRY_AFTER_CAP = "FORGEBOT_RETRY_AFTER_CAP";
+    public static final String FORGEBOT_INSTANCE_ID = "FORGEBOT_INSTANCE_ID";
+    /** Set by most shells and by container runtimes; the default instance id. */
+    static final String HOSTNAME = "HOSTNAME";
 
     /** What @BotFather hands out: the bot's numeric id, a colon, 35 characters. */
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{35}");
     /** Telegram's rule for {@code secret_token} in setWebhook. */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[!-~]{1,64}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
     /** The user-info part of a URL, masked when a URL is echoed in a problem. */
@@ -95,6 +99,12 @@ public final class ConfigLoader {
         Duration retryAfterCap = reader.duration(FORGEBOT_RETRY_AFTER_CAP, false)
                 .orElse(ForgebotConfig.DEFAULT_RETRY_AFTER_CAP);
 
+        String instanceId = reader.text(FORGEBOT_INSTANCE_ID).orElseGet(() -> reader.text(HOSTNAME)
+                .filter(host -> INSTANCE_ID.matcher(host).matches()).orElse(ForgebotConfig.DEFAULT_INSTANCE_ID));
+        if (!INSTANCE_ID.matcher(instanceId).matches()) {
+            reader.problem(FORGEBOT_INSTANCE_ID, "must be 1-64 visible ASCII characters without spaces");
+        }
+
         // Pairs are judged on what is set, even when a value of the pair was malformed: both problems show.
         if (reader.isSet(TELEGRAM_BOT_TOKEN) && !reader.isSet(FORGEBOT_OPERATOR_CHAT_ID)) {
             reader.problem(FORGEBOT_OPERATOR_CHAT_ID, "required with " + TELEGRAM_BOT_TOKEN + " (the operators' chat)");
@@ -118,7 +128,7 @@ public final class ConfigLoader {
                 insforgeUrl, insforgeApiKey, dataDir, aiBaseUrl, aiApiKey, aiModel,
                 managementPort.map(OptionalInt::of).orElseGet(OptionalInt::empty), managementHost,
                 ratePerChat, ratePerGroupMinute, rateGlobal, followUps, followUpSchedule,
-                scenarioInterval, shutdownGrace, retryAfterCap);
+                scenarioInterval, shutdownGrace, retryAfterCap, instanceId);
     }
 
     /** Reads one variable at a time, turning each bad value into a problem and an empty result. */

@@ -29,6 +29,8 @@ import java.util.OptionalInt;
  * @param aiModel            {@code FORGEBOT_AI_MODEL}, present exactly when {@code aiBaseUrl} is
  * @param managementPort     {@code FORGEBOT_MANAGEMENT_PORT}; absent: no management server
  * @param managementHost     {@code FORGEBOT_MANAGEMENT_HOST}, the address the management server binds to
+ * @param instanceId         {@code FORGEBOT_INSTANCE_ID}, default {@code HOSTNAME}: this instance's id, which owns its
+ *                           claims on inbox entries; the same across restarts, different for each instance sharing a store
  * @param ratePerChat        {@code FORGEBOT_RATE_PER_CHAT}, messages per second per chat; 0 = off
  * @param ratePerGroupMinute {@code FORGEBOT_RATE_PER_GROUP_MINUTE}, messages per minute per group; 0 = off
  * @param rateGlobal         {@code FORGEBOT_RATE_GLOBAL}, messages per second overall; 0 = off
@@ -60,10 +62,13 @@ public record ForgebotConfig(
         FollowUpSchedule followUpSchedule,
         Duration scenarioInterval,
         Duration shutdownGrace,
-        Duration retryAfterCap) {
+        Duration retryAfterCap,
+        String instanceId) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
     public static final int DEFAULT_WEBHOOK_PORT = 8443;
+    /** The instance id when neither {@code FORGEBOT_INSTANCE_ID} nor {@code HOSTNAME} gives one. */
+    public static final String DEFAULT_INSTANCE_ID = "forgebot";
     public static final Path DEFAULT_DATA_DIR = Path.of("./data");
     public static final String DEFAULT_MANAGEMENT_HOST = "127.0.0.1";
     public static final int DEFAULT_RATE_PER_CHAT = 1;
@@ -123,7 +128,7 @@ public record ForgebotConfig(
                 Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), DEFAULT_MANAGEMENT_HOST,
                 DEFAULT_RATE_PER_CHAT, DEFAULT_RATE_PER_GROUP_MINUTE, DEFAULT_RATE_GLOBAL,
                 DEFAULT_FOLLOW_UPS, parseFollowUps(DEFAULT_FOLLOW_UPS),
-                DEFAULT_SCENARIO_INTERVAL, DEFAULT_SHUTDOWN_GRACE, DEFAULT_RETRY_AFTER_CAP);
+                DEFAULT_SCENARIO_INTERVAL, DEFAULT_SHUTDOWN_GRACE, DEFAULT_RETRY_AFTER_CAP, DEFAULT_INSTANCE_ID);
     }
 
     /** Telegram is the chat channel (a bot token is set); otherwise the terminal is. */

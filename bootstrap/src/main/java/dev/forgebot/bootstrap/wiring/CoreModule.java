@@ -131,7 +131,7 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     InboxDispatcher dispatcher(UpdateInbox inbox, MessagePipeline pipeline, BackgroundTasks tasks, Messenger messenger,
             BotTexts texts, Clock clock) {
-        return new InboxDispatcher(inbox, pipeline, tasks, messenger, texts, clock, settings.dispatcher());
+        return new InboxDispatcher(inbox, pipeline, tasks, messenger, texts, clock, settings.dispatcher(), settings.instanceId());
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package dev.forgebot.bootstrap.wiring;
 
 import dev.forgebot.application.inbox.DispatcherSettings;
+import dev.forgebot.application.inbox.InboxDispatcher;
 import dev.forgebot.domain.followup.FollowUpSchedule;
 import dev.forgebot.domain.lead.ChatId;
 import java.util.Objects;
@@ -13,12 +14,14 @@ import java.util.Objects;
  * @param dispatcher    how the inbox dispatcher paces itself
  * @param batchSize     follow-ups handled per pass
  * @param maxScenarioQuestions questions clustered per scenario run
+ * @param instanceId    this instance's id, owner of its claims on inbox entries
  */
 public record CoreSettings(
         ChatId operatorsChat, FollowUpSchedule followUps, DispatcherSettings dispatcher, int batchSize,
-        int maxScenarioQuestions) {
+        int maxScenarioQuestions, String instanceId) {
 
     public CoreSettings {
+        Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(operatorsChat, "operatorsChat");
         Objects.requireNonNull(followUps, "followUps");
         Objects.requireNonNull(dispatcher, "dispatcher");
@@ -29,6 +32,12 @@ public record CoreSettings(
 
     /** Defaults for the given operators' chat and follow-up schedule. */
     public static CoreSettings of(ChatId operatorsChat, FollowUpSchedule followUps) {
-        return new CoreSettings(operatorsChat, followUps, DispatcherSettings.defaults(), 200, 2_000);
+        return new CoreSettings(operatorsChat, followUps, DispatcherSettings.defaults(), 200, 2_000,
+                InboxDispatcher.SINGLE_INSTANCE);
+    }
+
+    /** These settings for the instance {@code id}. */
+    public CoreSettings withInstanceId(String id) {
+        return new CoreSettings(operatorsChat, followUps, dispatcher, batchSize, maxScenarioQuestions, id);
     }
 }

@@ -62,7 +62,8 @@ public final class ForgebotLauncher implements BotLauncher {
         TerminalSettings terminal = TerminalSettings.defaults();
         return Guice.createInjector(Stage.PRODUCTION,
                 new RuntimeModule(),
-                new CoreModule(CoreSettings.of(terminal.operatorsChat(), config.followUpSchedule())),
+                new CoreModule(CoreSettings.of(terminal.operatorsChat(), config.followUpSchedule())
+                        .withInstanceId(config.instanceId())),
                 storage,
                 new TerminalModule(terminal, config.dataDir(), in, out));
     }
@@ -72,7 +73,8 @@ public final class ForgebotLauncher implements BotLauncher {
         com.google.inject.Module storage = config.insforgeEnabled() ? new InsForgeModule(config) : new LocalModule(config.dataDir());
         return Guice.createInjector(Stage.PRODUCTION,
                 new RuntimeModule(),
-                new CoreModule(CoreSettings.of(new ChatId(config.operatorChatId().orElseThrow()), config.followUpSchedule())),
+                new CoreModule(CoreSettings.of(new ChatId(config.operatorChatId().orElseThrow()), config.followUpSchedule())
+                        .withInstanceId(config.instanceId())),
                 storage,
                 new TelegramModule(config));
     }

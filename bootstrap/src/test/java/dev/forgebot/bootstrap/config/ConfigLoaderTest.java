@@ -48,6 +48,7 @@ class ConfigLoaderTest {
         env.put("FORGEBOT_SCENARIO_INTERVAL", "30m");
         env.put("FORGEBOT_SHUTDOWN_GRACE", "500ms");
         env.put("FORGEBOT_RETRY_AFTER_CAP", "2d");
+        env.put("FORGEBOT_INSTANCE_ID", "eu-1");
         return env;
     }
 
@@ -117,6 +118,33 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class InstanceId {
+
+        @Test
+        void isTheHostNameByDefaultAndForgebotWithoutOne() {
+            assertThat(ConfigLoader.load(Map.of()).instanceId()).isEqualTo("forgebot");
+            assertThat(ConfigLoader.load(Map.of("HOSTNAME", "bot-7d9f")).instanceId()).isEqualTo("bot-7d9f");
+        }
+
+        @Test
+        void isTakenFromTheVariableWhenSet() {
+            assertThat(ConfigLoader.load(Map.of("HOSTNAME", "bot-7d9f", ConfigLoader.FORGEBOT_INSTANCE_ID, "eu-1"))
+                    .instanceId()).isEqualTo("eu-1");
+        }
+
+        @Test
+        void withSpacesOrTooLongIsAProblem() {
+            ConfigException spaced = catchThrowableOfType(ConfigException.class,
+                    () -> ConfigLoader.load(Map.of(ConfigLoader.FORGEBOT_INSTANCE_ID, "eu 1")));
+            ConfigException longOne = catchThrowableOfType(ConfigException.class,
+                    () -> ConfigLoader.load(Map.of(ConfigLoader.FORGEBOT_INSTANCE_ID, "x".repeat(65))));
+
+            assertThat(spaced.getMessage()).contains("FORGEBOT_INSTANCE_ID");
+            assertThat(longOne.getMessage()).contains("FORGEBOT_INSTANCE_ID");
+        }
+    }
+
+    @Nested
     class EverythingSet {
 
         @Test
@@ -145,6 +173,7 @@ class ConfigLoaderTest {
             assertThat(config.scenarioInterval()).isEqualTo(Duration.ofMinutes(30));
             assertThat(config.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
             assertThat(config.retryAfterCap()).isEqualTo(Duration.ofDays(2));
+            assertThat(config.instanceId()).isEqualTo("eu-1");
             assertThat(config.telegramEnabled()).isTrue();
             assertThat(config.insforgeEnabled()).isTrue();
             assertThat(config.aiEnabled()).isTrue();
