@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * {@link UpdateInbox} on the {@code inbox} table. A store is one transaction of
  * {@code INSERT ... ON CONFLICT DO NOTHING} per event (a known key is left exactly as it is); state
  * changes are {@code UPDATE ... WHERE state = 'PENDING'}, so a late or repeated call changes nothing.
- * Thread-safe through {@link Database}.
+ * A claim is one conditional {@code UPDATE} of {@code claimed_by}/{@code claimed_until} that matches only
+ * a pending row that is unclaimed, whose claim ran out, or that the owner holds; one row changed means
+ * the claim is held. Being a single statement, it takes SQLite's write lock before it reads the row, so
+ * two connections on the file cannot both win. Thread-safe through {@link Database}.
  */
 final class SqliteUpdateInbox implements UpdateInbox {
 
@@ -116,13 +119,36 @@ final class SqliteUpdateInbox implements UpdateInbox {
     }
 
     @Override
+    public boolean claim(InboundKey key, String owner, Instant until, Instant now) {
+        Objects.requireNonNull(key, "key");
+        requireOwner(owner);
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(now, "now");
+        return database.inTransaction("inbox.claim", connection -> {
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    UPDATE inbox SET claimed_by = ?, claimed_until = ?
+                    WHERE source = ? AND external_id = ? AND state = 'PENDING'
+                        AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)""")) {
+                claim.setString(1, owner);
+                claim.setLong(2, Times.stored(until));
+                claim.setString(3, key.source());
+                claim.setString(4, key.externalId());
+                claim.setLong(5, Times.bound(now));
+                claim.setString(6, owner);
+                return claim.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public void scheduleRetry(InboundKey key, int attempts, String error, Instant notBefore) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(notBefore, "notBefore");
         requireAttempts(attempts);
         database.inTransaction("inbox.scheduleRetry", connection -> updatePending(connection,
-                "attempts = ?, last_error = ?, next_attempt_at = ?", key, statement -> {
+                "attempts = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL", key,
+                statement -> {
                     statement.setInt(1, attempts);
                     statement.setString(2, error);
                     statement.setLong(3, Times.stored(notBefore));
@@ -178,6 +204,13 @@ final class SqliteUpdateInbox implements UpdateInbox {
                 return entries(select);
             }
         });
+    }
+
+    private static void requireOwner(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (!owner.matches("[\\x21-\\x7E]{1,64}")) {
+            throw new IllegalArgumentException("owner must be 1..64 visible ASCII characters, had length " + owner.length());
+        }
     }
 
     private static void requireAttempts(int attempts) {

@@ -3,8 +3,11 @@ package dev.forgebot.adapter.local.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forgebot.application.port.in.InboundEvent.ChatMessage;
+import dev.forgebot.application.port.in.InboundEvent.Sender;
 import dev.forgebot.application.port.out.PermanentStorageException;
 import dev.forgebot.application.port.out.TransientStorageException;
+import dev.forgebot.domain.conversation.InboundKey;
 import dev.forgebot.domain.lead.ChatId;
 import dev.forgebot.domain.lead.ContactFacts;
 import dev.forgebot.domain.lead.CustomerId;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +46,32 @@ class EmbeddedDatabaseTest {
         assertThat(file).exists();
         assertThat(tables(file)).contains("inbox", "leads", "messages", "tickets", "unanswered_questions", "scenarios",
                 "kb_articles", "attachments", "scenario_runs");
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedToClaimsAndItsPendingEntriesStartUnclaimed() throws Exception {
+        Path file = dataDir.resolve(EmbeddedDatabase.FILE_NAME);
+        Flyway.configure(EmbeddedDatabase.class.getClassLoader()).dataSource("jdbc:sqlite:" + file, null, null)
+                .locations(EmbeddedDatabase.MIGRATIONS).target("1").load().migrate();
+        InboundKey key = new InboundKey("telegram", "7");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO inbox (source, external_id, chat_id, event, state, attempts, received_at, next_attempt_at)
+                        VALUES (?, ?, 1, ?, 'PENDING', 0, ?, ?)""")) {
+            insert.setString(1, key.source());
+            insert.setString(2, key.externalId());
+            insert.setString(3, new JsonCodec().writeEvent(
+                    ChatMessage.text(key, new ChatId(1), new Sender(new CustomerId(1), ""), "hi", T0)));
+            insert.setLong(4, Times.stored(T0));
+            insert.setLong(5, Times.stored(T0));
+            insert.executeUpdate();
+        }
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(dataDir)) {
+            assertThat(database.migrationsApplied()).isEqualTo(migrationFiles() - 1);
+            assertThat(database.updateInbox().claim(key, "instance-a", T0.plusSeconds(300), T0)).isTrue();
+            assertThat(database.updateInbox().claim(key, "instance-b", T0.plusSeconds(300), T0)).isFalse();
+        }
     }
 
     @Test
