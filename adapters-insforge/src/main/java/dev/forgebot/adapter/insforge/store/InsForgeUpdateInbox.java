@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forgebot.adapter.insforge.http.Direction;
 import dev.forgebot.adapter.insforge.http.Filter;
 import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
+import dev.forgebot.adapter.insforge.http.IsValue;
 import dev.forgebot.adapter.insforge.http.RecordsQuery;
 import dev.forgebot.application.port.in.InboundEvent;
 import dev.forgebot.application.port.out.InboxEntry;
@@ -27,7 +28,8 @@ import java.util.Set;
  * {@code on_conflict=source,external_id} and {@code ignore-duplicates} (one statement: all or none; a
  * known key is left exactly as it is), and the rows it returns are the new keys. State changes are
  * PATCHes filtered on {@code state=eq.PENDING}, so a late or repeated call changes nothing. Arrival
- * order is the identity column {@code sequence}. Thread-safe (the client is).
+ * order is the identity column {@code sequence}. A {@link #claim} is one conditional PATCH of
+ * {@code claimed_by}/{@code claimed_until} (see there). Thread-safe (the client is).
  */
 public final class InsForgeUpdateInbox implements UpdateInbox {
 
@@ -115,6 +117,35 @@ public final class InsForgeUpdateInbox implements UpdateInbox {
         updatePending(key, changes);
     }
 
+    /**
+     * One conditional PATCH: {@code claimed_by=owner, claimed_until=until} where the key matches, the
+     * entry is pending and {@code or=(claimed_until.is.null,claimed_until.lte.<now>,claimed_by.eq.<owner>)};
+     * it holds the claim iff a row comes back. PostgreSQL re-checks the WHERE of an UPDATE on the row
+     * version it waited for, so of several owners racing for one entry only the first writer's
+     * conditions still hold. Times are compared at microseconds, as stored.
+     *
+     * <p>The client retries a PATCH on a transient failure. A claim that had in fact been written before
+     * the failure finds the entry held by the same owner on the retry, which succeeds again (and writes
+     * the same values): the retried claim answers true, as the first one would have.
+     */
+    @Override
+    public boolean claim(InboundKey key, String owner, Instant until, Instant now) {
+        Objects.requireNonNull(key, "key");
+        requireOwner(owner);
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(now, "now");
+        ObjectNode changes = Rows.object();
+        changes.put("claimed_by", owner);
+        changes.put("claimed_until", Rows.time(until));
+        List<Filter> where = new ArrayList<>(List.of(byKey(key)));
+        where.add(Filter.eq("state", PENDING));
+        where.add(Filter.or(
+                Filter.is("claimed_until", IsValue.NULL),
+                Filter.lte("claimed_until", Rows.bound(now)),
+                Filter.eq("claimed_by", owner)));
+        return !client.update(TABLE, where, changes).isEmpty();
+    }
+
     @Override
     public void scheduleRetry(InboundKey key, int attempts, String error, Instant notBefore) {
         Objects.requireNonNull(key, "key");
@@ -125,6 +156,8 @@ public final class InsForgeUpdateInbox implements UpdateInbox {
         changes.put("attempts", attempts);
         changes.put("last_error", error);
         changes.put("next_attempt_at", Rows.time(notBefore));
+        changes.putNull("claimed_by");
+        changes.putNull("claimed_until");
         updatePending(key, changes);
     }
 
@@ -170,6 +203,14 @@ public final class InsForgeUpdateInbox implements UpdateInbox {
 
     private static Filter[] byKey(InboundKey key) {
         return new Filter[] {Filter.eq("source", key.source()), Filter.eq("external_id", key.externalId())};
+    }
+
+    /** 1..64 visible ASCII characters, as the port says (the column's check bounds only the length). */
+    private static void requireOwner(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (owner.isEmpty() || owner.length() > 64 || !owner.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("owner must be 1..64 visible ASCII characters");
+        }
     }
 
     private static void requireAttempts(int attempts) {

@@ -71,6 +71,29 @@ class RecordsQueryTest {
     }
 
     @Test
+    void aSingleOrTreeIsSentAsOneTopLevelOrParameter() {
+        String query = q(Filter.eq("state", "PENDING"), Filter.or(Filter.is("claimed_until", IsValue.NULL),
+                Filter.lte("claimed_until", "2026-11-01T10:00:00.123456Z"), Filter.eq("claimed_by", "instance-a")));
+
+        assertThat(keys(query)).containsExactly("select", "state", "or", "order", "limit", "offset");
+        assertThat(query).contains("&or=%28claimed_until.is.null%2Cclaimed_until.lte.%222026-11-01T10%3A00%3A00.123456Z%22"
+                + "%2Cclaimed_by.eq.instance-a%29&");
+    }
+
+    @Test
+    void orTreeQuotesHostileValuesSoTheyCannotCloseTheTreeOrAddAnElement() {
+        String hostile = "a,b),claimed_by.neq.\"x\\";
+        String query = q(Filter.or(Filter.eq("claimed_by", hostile), Filter.eq("note", "(paren)"),
+                Filter.eq("k", "say \"hi\"")));
+
+        assertThat(keys(query)).containsExactly("select", "or", "order", "limit", "offset");
+        String or = URLDecoder.decode(query.split("&")[1].substring("or=".length()), StandardCharsets.UTF_8);
+        assertThat(or).isEqualTo("(claimed_by.eq.\"a,b),claimed_by.neq.\\\"x\\\\\",note.eq.\"(paren)\","
+                + "k.eq.\"say \\\"hi\\\"\")");
+        assertThat(query).doesNotContain(",").doesNotContain("(").doesNotContain("\"").doesNotContain("&claimed_by");
+    }
+
+    @Test
     void likePatternsEscapeCustomerWildcards() {
         String query = q(Filter.ilike("name", LikePattern.contains("50%_off*\\")));
         String value = URLDecoder.decode(query.split("&")[1].substring(5), StandardCharsets.UTF_8);

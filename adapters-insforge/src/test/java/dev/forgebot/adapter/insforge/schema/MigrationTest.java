@@ -23,10 +23,23 @@ class MigrationTest {
     void theShippedSchemaNamesEveryTableOfTheDesignWithAnOrderColumnWhereThereIsNoId() {
         List<Migration> shipped = InsForgeMigrations.load(InsForgeMigrations.DEFAULT_INDEX);
 
-        assertThat(shipped).extracting(Migration::name).containsExactly("forgebot-20261129000000-schema");
+        assertThat(shipped).extracting(Migration::name).containsExactly("forgebot-20261129000000-schema",
+                "forgebot-20261129120000-inbox-claims");
         assertThat(shipped.getFirst().tables()).containsExactly("inbox(sequence)", "leads", "messages", "tickets",
                 "unanswered_questions(source)", "scenarios(number)", "scenario_runs", "kb_articles", "attachments(key)");
         assertThat(shipped.getFirst().sql()).contains("ENABLE ROW LEVEL SECURITY").contains("bot_stats")
+                .doesNotContainIgnoringCase("begin;").doesNotContainIgnoringCase("commit;");
+    }
+
+    @Test
+    void theClaimsMigrationAddsNullableClaimColumnsAndIsVerifiedByOrderingOnOne() {
+        Migration claims = InsForgeMigrations.load(InsForgeMigrations.DEFAULT_INDEX).get(1);
+
+        assertThat(claims.version()).isEqualTo("20261129120000");
+        assertThat(claims.tables()).containsExactly("inbox(claimed_until)");
+        assertThat(claims.sql()).contains("ALTER TABLE public.inbox")
+                .contains("ADD COLUMN claimed_by    text").contains("ADD COLUMN claimed_until timestamptz")
+                .doesNotContainIgnoringCase("not null")
                 .doesNotContainIgnoringCase("begin;").doesNotContainIgnoringCase("commit;");
     }
 

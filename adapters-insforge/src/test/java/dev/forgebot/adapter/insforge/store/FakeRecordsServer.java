@@ -39,8 +39,8 @@ import java.util.function.Predicate;
  * A stateful, PostgREST-like records server on loopback for the store tests: rows per table in
  * memory, for the subset of insforge-api.md section 2 the stores send. GET with
  * {@code select/order/limit/offset} and filters ({@code eq neq gt gte lt lte in is}, {@code and=(...)}
- * with quoted values), {@code Prefer: count=exact} answered in {@code Content-Range}; POST of a JSON
- * array with {@code on_conflict} and {@code resolution=ignore-duplicates|merge-duplicates}, unique
+ * and {@code or=(...)} trees, nested, with quoted values), {@code Prefer: count=exact} answered in
+ * {@code Content-Range}; POST of a JSON array with {@code on_conflict} and {@code resolution=ignore-duplicates|merge-duplicates}, unique
  * constraints (also partial ones) answered 409 {@code 23505}, {@code lead_id} foreign keys answered 409
  * {@code 23503}, identity columns and defaults; PATCH and
  * DELETE with filters, returning the rows with {@code return=representation}. timestamptz columns are
@@ -157,14 +157,15 @@ final class FakeRecordsServer implements AutoCloseable {
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
-    // ------------------------------------------------------------------ schema (mirrors the migration)
+    // ------------------------------------------------------------------ schema (mirrors the migrations)
 
     private void defineForgebotTables() {
         JsonNode zero = NODES.numberNode(0);
         add(new Table("inbox").identity("sequence").col("source", Type.TEXT).col("external_id", Type.TEXT)
                 .col("chat_id", Type.NUM).col("event", Type.JSON).col("state", Type.TEXT).col("attempts", Type.NUM)
                 .col("last_error", Type.TEXT).col("received_at", Type.TS).col("next_attempt_at", Type.TS)
-                .col("handled_at", Type.TS).defaultValue("attempts", zero)
+                .col("handled_at", Type.TS).col("claimed_by", Type.TEXT).col("claimed_until", Type.TS)
+                .defaultValue("attempts", zero)
                 .unique(new Unique("sequence")).unique(new Unique("source", "external_id")));
         add(new Table("leads").col("id", Type.TEXT).col("telegram_user_id", Type.NUM).col("chat_id", Type.NUM)
                 .col("display_name", Type.TEXT).col("name", Type.TEXT).col("email", Type.TEXT).col("phone", Type.TEXT)
