@@ -98,6 +98,7 @@ public record ForgebotConfig(
         Objects.requireNonNull(scenarioInterval, "scenarioInterval");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(retryAfterCap, "retryAfterCap");
+        Objects.requireNonNull(instanceId, "instanceId");
 
         requireHttpUrl("apiUrl", apiUrl);
         webhookUrl.ifPresent(url -> requireHttpUrl("webhookUrl", url));

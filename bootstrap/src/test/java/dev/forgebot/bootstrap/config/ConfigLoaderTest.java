@@ -386,7 +386,7 @@ class ConfigLoaderTest {
                 Optional.empty(), d.insforgeUrl(), d.insforgeApiKey(), d.dataDir(), d.aiBaseUrl(), d.aiApiKey(),
                 d.aiModel(), d.managementPort(), d.managementHost(), d.ratePerChat(), d.ratePerGroupMinute(),
                 d.rateGlobal(), d.followUps(), d.followUpSchedule(), d.scenarioInterval(), d.shutdownGrace(),
-                d.retryAfterCap()));
+                d.retryAfterCap(), d.instanceId()));
 
         assertThat(thrown).hasMessage("a bot token needs an operator chat id");
     }
