@@ -79,7 +79,7 @@ final class TelegramWebhook implements ChannelIntake {
         loops.start(new LoopSpec(MONITOR, this::refreshStatus, MONITOR_INTERVAL));
     }
 
-    private LoopOutcome refreshStatus() {
+    LoopOutcome refreshStatus() {
         try {
             lastStatus.set(registrar.status());
             statusProblem = null;
