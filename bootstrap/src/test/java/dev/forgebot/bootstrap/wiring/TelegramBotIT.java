@@ -132,6 +132,24 @@ class TelegramBotIT {
         }
     }
 
+    @Test
+    void aStopEndsALongPollInProgressWithoutWaitingForItAndConfirmsWhatWasStored() throws Exception {
+        try (FakeBotApi slow = FakeBotApi.builder().longPollCap(Duration.ofSeconds(25)).start()) {
+            bot = start(config(slow, freePort()));
+            long asked = slow.enqueueText(ALICE, ALICE, "how do I reset my password?");
+            await(() -> slow.textsTo(ALICE).size() == 1 && slow.requestCount("getUpdates") >= 2);
+
+            long started = System.nanoTime();
+            bot.stop();
+            bot = null;
+            Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.printf("telegram bot: stopped during a 25 s long poll in %d ms%n", stopping.toMillis());
+            assertThat(stopping).as("the long poll is interrupted, not waited out").isLessThan(Duration.ofSeconds(5));
+            assertThat(slow.confirmedBelow()).isEqualTo(asked + 1);
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
