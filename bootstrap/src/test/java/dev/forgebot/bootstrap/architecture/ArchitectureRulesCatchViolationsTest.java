@@ -52,6 +52,22 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void anAdapterCallingAServiceIsAViolation() {
+        assertThatThrownBy(() -> ArchitectureRules.ADAPTERS_USE_THE_APPLICATION_THROUGH_ITS_PORTS
+                        .check(planted(dev.forgebot.adapter.telegram.planted.ChannelCallingAService.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("KnowledgeService");
+    }
+
+    @Test
+    void theTelegramAdapterUsingALibraryOutsideItsListIsAViolation() {
+        assertThatThrownBy(() -> ArchitectureRules.TELEGRAM_ADAPTER_DEPENDS_ON_ITS_LIBRARIES_ONLY
+                        .check(planted(dev.forgebot.adapter.telegram.planted.ChannelUsingGuice.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("com.google.inject.Injector");
+    }
+
+    @Test
     void aRuleOverNoClassesFails() {
         assertThatThrownBy(() -> ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY.check(planted(NewThread.class)))
                 .isInstanceOf(AssertionError.class)
