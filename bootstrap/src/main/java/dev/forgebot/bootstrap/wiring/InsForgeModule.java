@@ -57,7 +57,27 @@ public final class InsForgeModule extends AbstractModule {
     @Override
     protected void configure() {
         if (config.aiEnabled()) {
+            // Installed only with a model configured: a production-stage injector builds every singleton
+            // it knows, and without the model's settings this one cannot be built.
+            install(new ModelModule(config));
             OptionalBinder.newOptionalBinder(binder(), LanguageModel.class).setBinding().to(OpenAiLanguageModel.class);
+        }
+    }
+
+    /** The language model client, for a configuration that has one. */
+    private static final class ModelModule extends AbstractModule {
+
+        private final ForgebotConfig config;
+
+        ModelModule(ForgebotConfig config) {
+            this.config = config;
+        }
+
+        @Provides
+        @Singleton
+        OpenAiLanguageModel languageModel() {
+            return new OpenAiLanguageModel(ModelConfig.defaults(config.aiBaseUrl().orElseThrow(),
+                    ModelKey.of(config.aiApiKey().orElseThrow().reveal()), config.aiModel().orElseThrow()));
         }
     }
 
@@ -143,12 +163,5 @@ public final class InsForgeModule extends AbstractModule {
     @Singleton
     InsForgeCheck check(InsForgeHttpClient client, InsForgeMigrations migrations) {
         return new InsForgeCheck(client, migrations);
-    }
-
-    @Provides
-    @Singleton
-    OpenAiLanguageModel languageModel() {
-        return new OpenAiLanguageModel(ModelConfig.defaults(config.aiBaseUrl().orElseThrow(),
-                ModelKey.of(config.aiApiKey().orElseThrow().reveal()), config.aiModel().orElseThrow()));
     }
 }

@@ -64,4 +64,20 @@ class InsForgeWiringTest {
             assertThat(client.toString()).doesNotContain(KEY);
         }
     }
+
+    @Test
+    void storageOnInsForgeWithoutAModelResolvesWithNoModel() {
+        ForgebotConfig config = ConfigLoader.load(Map.of(
+                "FORGEBOT_DATA_DIR", dataDir.toString(),
+                "INSFORGE_URL", "http://127.0.0.1:9",
+                "INSFORGE_API_KEY", KEY));
+
+        Injector injector = ForgebotLauncher.terminalBot(config, new InsForgeModule(config),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        try (InsForgeHttpClient client = injector.getInstance(InsForgeHttpClient.class)) {
+            assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<LanguageModel>>() { }))).isEmpty();
+            assertThat(injector.getInstance(HandleInboundMessage.class)).isNotNull();
+        }
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
+import dev.forgebot.adapter.insforge.http.InsForgeHttpClient;
+import dev.forgebot.adapter.insforge.store.InsForgeLeadRepository;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.adapter.telegram.TelegramChannelFiles;
 import dev.forgebot.adapter.telegram.TelegramUpdatePoller;
@@ -11,6 +13,7 @@ import dev.forgebot.adapter.telegram.api.HttpTelegramApi;
 import dev.forgebot.adapter.telegram.api.TelegramApi;
 import dev.forgebot.application.port.in.HandleInboundMessage;
 import dev.forgebot.application.port.out.ChannelFiles;
+import dev.forgebot.application.port.out.LeadRepository;
 import dev.forgebot.application.port.out.Messenger;
 import dev.forgebot.bootstrap.config.ConfigLoader;
 import dev.forgebot.bootstrap.config.ForgebotConfig;
@@ -67,6 +70,28 @@ class TelegramWiringTest {
             assertThat(injector.getInstance(ChannelIntake.class)).isInstanceOf(TelegramWebhook.class);
             assertThat(TelegramModule.pathOf(URI.create("https://bot.example.com/hooks/telegram"))).isEqualTo("/hooks/telegram");
             assertThat(TelegramModule.pathOf(URI.create("https://bot.example.com"))).isEqualTo("/");
+        }
+    }
+
+    @Test
+    void withInsForgeConfiguredTheTelegramBotKeepsEverythingInTheProject() {
+        Map<String, String> env = new HashMap<>();
+        env.put(ConfigLoader.TELEGRAM_BOT_TOKEN, TOKEN);
+        env.put(ConfigLoader.TELEGRAM_API_URL, "http://127.0.0.1:9");
+        env.put(ConfigLoader.FORGEBOT_OPERATOR_CHAT_ID, "-1001234567890");
+        env.put(ConfigLoader.INSFORGE_URL, "http://127.0.0.1:9");
+        env.put(ConfigLoader.INSFORGE_API_KEY, "ik_" + "0123456789abcdef".repeat(4));
+        env.put(ConfigLoader.FORGEBOT_DATA_DIR, dataDir.toString());
+
+        Injector injector = ForgebotLauncher.telegramBot(ConfigLoader.load(env));
+
+        try (InsForgeHttpClient insforge = injector.getInstance(InsForgeHttpClient.class);
+                HttpTelegramApi api = injector.getInstance(HttpTelegramApi.class)) {
+            assertThat(injector.getInstance(LeadRepository.class)).isInstanceOf(InsForgeLeadRepository.class);
+            assertThat(injector.getInstance(ChannelIntake.class)).isInstanceOf(TelegramPolling.class);
+            assertThat(injector.getInstance(Messenger.class)).isInstanceOf(MeteredMessenger.class);
+            assertThat(injector.getExistingBinding(com.google.inject.Key.get(EmbeddedDatabase.class)))
+                    .as("no embedded store beside InsForge").isNull();
         }
     }
 
