@@ -30,6 +30,8 @@ class BenchmarkListTest {
                 .contains(" dev.forgebot.benchmarks.PipelineBenchmark ")
                 .contains(" handleOneMessage ")
                 .contains(" dev.forgebot.benchmarks.WebhookSecretBenchmark ")
-                .contains(" secretMatches ");
+                .contains(" secretMatches ")
+                .contains(" dev.forgebot.benchmarks.WebhookDeliveryBenchmark ")
+                .contains(" deliverOneUpdate ");
     }
 }
