@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,9 @@ public final class TelegramWebhookRegistrar {
     /**
      * Makes Telegram deliver to {@code wanted}: calls {@code setWebhook} (with the secret, the update
      * types and the connection limit) only if {@code getWebhookInfo} shows another URL, secret, set of
-     * update types or connection limit.
+     * update types or connection limit. After a 429 (instances starting together) it waits it out and
+     * reads {@code getWebhookInfo} again: if another instance set the webhook as wanted meanwhile, it
+     * leaves it ({@link RegistrationOutcome.Unchanged}), else it tries once more.
      *
      * @throws TelegramApiException         when Telegram refuses (a 429 only after waiting it out once)
      * @throws dev.forgebot.adapter.telegram.api.TelegramUnreachableException when Telegram does not answer
@@ -87,8 +90,13 @@ public final class TelegramWebhookRegistrar {
             log.info("webhook already registered url={}", base);
             return new RegistrationOutcome.Unchanged();
         }
-        setWebhook(new WebhookRegistration(URI.create(url), wanted.secretToken(), wanted.allowedUpdates(),
-                wanted.maxConnections()));
+        boolean registeredHere = setWebhook(new WebhookRegistration(URI.create(url), wanted.secretToken(),
+                wanted.allowedUpdates(), wanted.maxConnections()), () -> differences(api.getWebhookInfo(), base, url, wanted)
+                .isEmpty());
+        if (!registeredHere) {
+            log.info("webhook registered meanwhile by another instance url={}", base);
+            return new RegistrationOutcome.Unchanged();
+        }
         log.info("webhook registered url={} differences={} allowedUpdates={} maxConnections={}", base, differences,
                 wanted.allowedUpdates(), wanted.maxConnections());
         return new RegistrationOutcome.Registered(differences);
@@ -132,10 +140,16 @@ public final class TelegramWebhookRegistrar {
         return differences;
     }
 
-    private void setWebhook(WebhookRegistration registration) {
+    /**
+     * Sets the webhook; after a 429 waited out, first asks whether it {@code matchesNow} (instances
+     * starting together: another one may have set it meanwhile), and sets it again only if not.
+     *
+     * @return true if this call set it, false if it was found set as wanted after the wait
+     */
+    private boolean setWebhook(WebhookRegistration registration, BooleanSupplier matchesNow) {
         try {
             api.setWebhook(registration);
-            return;
+            return true;
         } catch (TelegramApiException e) {
             if (!e.isTooManyRequests()) {
                 throw e;
@@ -154,7 +168,11 @@ public final class TelegramWebhookRegistrar {
             }
         }
         try {
+            if (matchesNow.getAsBoolean()) {
+                return false;
+            }
             api.setWebhook(registration);
+            return true;
         } catch (RuntimeException e) {
             log.error("setWebhook failed again, giving up attempts=2 problem={}", e.getMessage());
             throw e;

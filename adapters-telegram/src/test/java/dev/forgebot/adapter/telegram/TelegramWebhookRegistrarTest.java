@@ -30,7 +30,7 @@ class TelegramWebhookRegistrarTest {
     private final WebhookApiDouble api = new WebhookApiDouble();
     private final List<Duration> slept = new ArrayList<>();
     private final Sleeper sleeper = slept::add;
-    private final TelegramWebhookRegistrar registrar = new TelegramWebhookRegistrar(api, sleeper);
+    private TelegramWebhookRegistrar registrar = new TelegramWebhookRegistrar(api, sleeper);
 
     private static WebhookInfo info(String url, List<String> allowed, Integer maxConnections) {
         return new WebhookInfo(url, false, 0, null, null, maxConnections, allowed);
@@ -182,6 +182,26 @@ class TelegramWebhookRegistrarTest {
         assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
         assertThat(slept).containsExactly(Duration.ofSeconds(7));
         assertThat(api.registrations()).hasSize(2);
+    }
+
+    @Test
+    void after429ItLeavesAWebhookThatAnotherInstanceRegisteredMeanwhileAlone() {
+        // Arrange: two instances start together; the other one's setWebhook went through first.
+        api.givenWebhookInfo(info("", null, null))
+                .failSetWebhookWith(tooManyRequests(Duration.ofSeconds(1)));
+        registrar = new TelegramWebhookRegistrar(api, duration -> {
+            slept.add(duration);
+            api.givenWebhookInfo(info(URL + "?fbv=" + FINGERPRINT, ALLOWED, 40));
+        });
+
+        // Act
+        RegistrationOutcome outcome = registrar.ensureRegistered(WANTED);
+
+        // Assert
+        assertThat(outcome).isEqualTo(new RegistrationOutcome.Unchanged());
+        assertThat(slept).containsExactly(Duration.ofSeconds(1));
+        assertThat(api.registrations()).as("the refused attempt only").hasSize(1);
+        assertThat(api.webhookInfoCalls()).isEqualTo(2);
     }
 
     @Test
