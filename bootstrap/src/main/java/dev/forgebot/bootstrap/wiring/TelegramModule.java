@@ -117,9 +117,9 @@ public final class TelegramModule extends AbstractModule {
     @Provides
     @Singleton
     ChannelIntake intake(Provider<TelegramUpdatePoller> poller, TelegramApi api, HandleInboundMessage intake,
-            TelegramUpdateMapper mapper, SupervisedExecutor executor, TelegramWebhookRegistrar registrar) {
+            TelegramUpdateMapper mapper, SupervisedExecutor executor, TelegramWebhookRegistrar registrar, Clock clock) {
         if (config.webhookUrl().isEmpty()) {
-            return new TelegramPolling(poller.get());
+            return new TelegramPolling(poller.get(), clock);
         }
         URI url = config.webhookUrl().get();
         String secret = config.webhookSecret().map(Secret::reveal).orElseThrow();

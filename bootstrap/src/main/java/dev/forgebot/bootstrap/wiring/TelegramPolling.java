@@ -5,18 +5,22 @@ import dev.forgebot.adapter.telegram.TelegramUpdatePoller;
 import dev.forgebot.bootstrap.runtime.LoopOutcome;
 import dev.forgebot.bootstrap.runtime.LoopSpec;
 import dev.forgebot.bootstrap.runtime.LoopSupervisor;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Telegram by long polling: the poller runs as the supervised loop {@value #LOOP}, one pass after the
  * other (each pass is a long poll, so it needs no interval). A fatal outcome (a wrong token, a webhook
- * set, another poller) stops the loop and marks the bot unhealthy. Stopping interrupts the poll, then
- * confirms what was stored with one last {@code getUpdates}.
+ * set, another poller) stops the loop and marks the bot unhealthy; polls failing for over
+ * {@link #UNHEALTHY_AFTER} (Telegram unreachable, 5xx) make it unready until one succeeds. Stopping
+ * interrupts the poll, then confirms what was stored with one last {@code getUpdates}.
  */
 final class TelegramPolling implements ChannelIntake {
 
@@ -24,11 +28,20 @@ final class TelegramPolling implements ChannelIntake {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
 
-    private final TelegramUpdatePoller poller;
-    private volatile LoopSupervisor loops;
+    /** Polls failing for longer than this make the bot unready: Telegram's updates are piling up unseen. */
+    static final Duration UNHEALTHY_AFTER = Duration.ofMinutes(5);
 
-    TelegramPolling(TelegramUpdatePoller poller) {
+    private final TelegramUpdatePoller poller;
+    private final Clock clock;
+    private final Instant startedAt;
+    private volatile LoopSupervisor loops;
+    private volatile Instant lastSuccess;
+    private final AtomicInteger failuresInRow = new AtomicInteger();
+
+    TelegramPolling(TelegramUpdatePoller poller, Clock clock) {
         this.poller = Objects.requireNonNull(poller, "poller");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.startedAt = clock.instant();
     }
 
     @Override
@@ -42,13 +55,22 @@ final class TelegramPolling implements ChannelIntake {
         loops.start(new LoopSpec(LOOP, this::pollOnce, Duration.ZERO));
     }
 
-    private LoopOutcome pollOnce() throws InterruptedException {
+    LoopOutcome pollOnce() throws InterruptedException {
         return switch (poller.pollOnce()) {
-            case PollOutcome.Received received -> LoopOutcome.CONTINUE_NOW;
-            case PollOutcome.Idle idle -> LoopOutcome.CONTINUE_NOW;
-            case PollOutcome.BackedOff backedOff -> LoopOutcome.CONTINUE_NOW;
+            case PollOutcome.Received received -> succeeded();
+            case PollOutcome.Idle idle -> succeeded();
+            case PollOutcome.BackedOff backedOff -> {
+                failuresInRow.incrementAndGet();
+                yield LoopOutcome.CONTINUE_NOW;
+            }
             case PollOutcome.Fatal fatal -> LoopOutcome.fatal(fatal.reason());
         };
+    }
+
+    private LoopOutcome succeeded() {
+        lastSuccess = clock.instant();
+        failuresInRow.set(0);
+        return LoopOutcome.CONTINUE_NOW;
     }
 
     @Override
@@ -68,5 +90,18 @@ final class TelegramPolling implements ChannelIntake {
     public void describe(Map<String, String> details, List<String> problems) {
         details.put("telegram.mode", "polling");
         poller.nextOffset().ifPresent(offset -> details.put("telegram.next_offset", Long.toString(offset)));
+        Instant success = lastSuccess;
+        if (success != null) {
+            details.put("telegram.last_poll_at", success.toString());
+        }
+        int failures = failuresInRow.get();
+        if (failures > 0) {
+            details.put("telegram.failed_polls_in_row", Integer.toString(failures));
+            Duration without = Duration.between(success == null ? startedAt : success, clock.instant());
+            if (without.compareTo(UNHEALTHY_AFTER) > 0) {
+                problems.add("telegram: no successful poll for " + without.toMinutes() + " min (" + failures
+                        + " failed in a row; the log says why)");
+            }
+        }
     }
 }
