@@ -4,9 +4,7 @@ import dev.forgebot.adapter.telegram.api.TelegramApi;
 import dev.forgebot.adapter.telegram.api.TelegramApiException;
 import dev.forgebot.adapter.telegram.api.TelegramUnreachableException;
 import dev.forgebot.adapter.telegram.dto.User;
-import dev.forgebot.adapter.telegram.dto.WebhookInfo;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,45 +47,37 @@ public final class TelegramCheck {
             return new Report(false, lines);
         }
         lines.add("Telegram: token valid, bot @" + Optional.ofNullable(bot.username()).orElse("?") + " (id " + bot.id() + ")");
-        WebhookInfo info;
+        WebhookStatus webhook;
         try {
-            info = api.getWebhookInfo();
+            webhook = TelegramWebhookRegistrar.statusOf(api.getWebhookInfo());
         } catch (TelegramApiException | TelegramUnreachableException e) {
             lines.add("Webhook: state unknown (" + e.getMessage() + ")");
             return new Report(false, lines);
         }
+        // URLs are shown and compared without the secret's fingerprint the registrar adds to them.
+        Optional<String> wanted = webhookUrl.map(url -> TelegramWebhookRegistrar.withoutFingerprint(url.toString()));
         boolean ok = true;
-        if (!info.isSet()) {
-            if (webhookUrl.isPresent()) {
-                lines.add("Webhook: not set yet; 'forgebot run' registers " + withoutQuery(webhookUrl.get()));
+        if (!webhook.isSet()) {
+            if (wanted.isPresent()) {
+                lines.add("Webhook: not set yet; 'forgebot run' registers " + wanted.get());
             } else {
-                lines.add("Webhook: none (long polling), " + info.pendingUpdateCount() + " update(s) waiting");
+                lines.add("Webhook: none (long polling), " + webhook.pendingUpdateCount() + " update(s) waiting");
             }
         } else {
-            URI registered = URI.create(info.url());
-            lines.add("Webhook: " + withoutQuery(registered) + ", " + info.pendingUpdateCount() + " update(s) pending"
-                    + Optional.ofNullable(info.maxConnections()).map(n -> ", max connections " + n).orElse(""));
-            if (info.lastErrorDate() != null) {
-                lines.add("Webhook: last delivery error at " + Instant.ofEpochSecond(info.lastErrorDate()) + ": "
-                        + Optional.ofNullable(info.lastErrorMessage()).orElse("(no message)"));
-            }
-            if (webhookUrl.isEmpty()) {
+            lines.add("Webhook: " + webhook.url() + ", " + webhook.pendingUpdateCount() + " update(s) pending"
+                    + (webhook.maxConnections().isPresent() ? ", max connections " + webhook.maxConnections().getAsInt() : ""));
+            webhook.lastErrorAt().ifPresent(at -> lines.add("Webhook: last delivery error at " + at + ": "
+                    + webhook.lastErrorMessage().orElse("(no message)")));
+            if (wanted.isEmpty()) {
                 ok = false;
                 lines.add("Webhook: set, but this configuration polls: Telegram refuses getUpdates (409) while a "
                         + "webhook is set. Set TELEGRAM_WEBHOOK_URL to run in webhook mode, or delete the webhook "
                         + "deliberately (forgebot never does it on its own).");
-            } else if (!withoutQuery(registered).equals(withoutQuery(webhookUrl.get()))) {
-                lines.add("Webhook: registered for another URL; 'forgebot run' registers " + withoutQuery(webhookUrl.get()));
+            } else if (!webhook.url().equals(wanted.get())) {
+                lines.add("Webhook: registered for another URL; 'forgebot run' registers " + wanted.get());
             }
         }
         return new Report(ok, lines);
-    }
-
-    /** A URL without its query, which may carry the secret's fingerprint. */
-    private static String withoutQuery(URI url) {
-        String text = url.toString();
-        int query = text.indexOf('?');
-        return query < 0 ? text : text.substring(0, query);
     }
 
     /**

@@ -1,13 +1,5 @@
 package dev.forgebot.bootstrap.wiring;
 
-import dev.forgebot.adapter.telegram.TelegramCheck;
-import dev.forgebot.adapter.telegram.api.BotToken;
-import dev.forgebot.adapter.telegram.api.HttpTelegramApi;
-import dev.forgebot.adapter.telegram.api.TelegramApi;
-import dev.forgebot.adapter.telegram.api.TelegramApiConfig;
-import dev.forgebot.bootstrap.config.Secret;
-import dev.forgebot.domain.lead.ChatId;
-import java.util.Optional;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
@@ -20,16 +12,21 @@ import dev.forgebot.adapter.local.KnowledgeImporter;
 import dev.forgebot.adapter.local.jdbc.EmbeddedDatabase;
 import dev.forgebot.adapter.local.terminal.TerminalChannel;
 import dev.forgebot.adapter.local.terminal.TerminalSettings;
+import dev.forgebot.adapter.telegram.TelegramCheck;
+import dev.forgebot.adapter.telegram.api.HttpTelegramApi;
+import dev.forgebot.adapter.telegram.api.TelegramApi;
 import dev.forgebot.application.port.out.StorageException;
 import dev.forgebot.bootstrap.cli.BotLauncher;
 import dev.forgebot.bootstrap.config.ForgebotConfig;
 import dev.forgebot.bootstrap.runtime.ShutdownSignals;
+import dev.forgebot.domain.lead.ChatId;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,8 +201,7 @@ public final class ForgebotLauncher implements BotLauncher {
     public int check(ForgebotConfig config, PrintStream sink) {
         boolean ok = checkStorage(config, sink);
         if (config.telegramEnabled()) {
-            try (HttpTelegramApi api = new HttpTelegramApi(TelegramApiConfig.defaults(config.apiUrl(),
-                    BotToken.of(config.botToken().map(Secret::reveal).orElseThrow())))) {
+            try (HttpTelegramApi api = TelegramModule.newApi(config)) {
                 var report = new TelegramCheck(api).check(config.webhookUrl());
                 report.lines().forEach(sink::println);
                 ok &= report.ok();

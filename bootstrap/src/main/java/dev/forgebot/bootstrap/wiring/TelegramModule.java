@@ -55,16 +55,16 @@ public final class TelegramModule extends AbstractModule {
         }
     }
 
-    @Provides
-    @Singleton
-    BotToken token() {
-        return BotToken.of(config.botToken().map(Secret::reveal).orElseThrow());
+    /** The Bot API client of {@code config}; also used by {@code forgebot check}, outside any injector. */
+    static HttpTelegramApi newApi(ForgebotConfig config) {
+        BotToken token = BotToken.of(config.botToken().map(Secret::reveal).orElseThrow());
+        return new HttpTelegramApi(TelegramApiConfig.defaults(config.apiUrl(), token));
     }
 
     @Provides
     @Singleton
-    HttpTelegramApi httpApi(BotToken token) {
-        return new HttpTelegramApi(TelegramApiConfig.defaults(config.apiUrl(), token));
+    HttpTelegramApi httpApi() {
+        return newApi(config);
     }
 
     @Provides

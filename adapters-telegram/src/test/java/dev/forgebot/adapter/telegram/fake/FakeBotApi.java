@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -519,115 +520,60 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The highest {@code offset} any {@code getUpdates} sent: every update below it is confirmed (0: none). */
     public long confirmedBelow() {
-        lock.lock();
-        try {
-            return confirmedBelow;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> confirmedBelow);
     }
 
     /** The {@code offset} of every {@code getUpdates}, in order (empty where none was sent). */
     public List<OptionalLong> getUpdatesOffsets() {
-        lock.lock();
-        try {
-            return List.copyOf(getUpdatesOffsets);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(getUpdatesOffsets));
     }
 
     /** Updates not yet confirmed. */
     public int pendingUpdates() {
-        lock.lock();
-        try {
-            return pending.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> pending.size());
     }
 
     /** The {@code allowed_updates} last sent with {@code getUpdates}, or null if never. */
     public List<String> allowedUpdates() {
-        lock.lock();
-        try {
-            return allowedUpdates;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> allowedUpdates);
     }
 
     // ---------------------------------------------------------------- what the bot did
 
     /** Every accepted {@code sendMessage}, in order. */
     public List<SentMessage> sent() {
-        lock.lock();
-        try {
-            return List.copyOf(sent);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(sent));
     }
 
     /** The visible texts of the messages sent to {@code chatId}, in order. */
     public List<String> textsTo(long chatId) {
-        lock.lock();
-        try {
-            return sent.stream().filter(m -> m.chatId() == chatId).map(SentMessage::text).toList();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> sent.stream().filter(m -> m.chatId() == chatId).map(SentMessage::text).toList());
     }
 
     /** Every accepted {@code sendChatAction}, in order. */
     public List<ChatAction> chatActions() {
-        lock.lock();
-        try {
-            return List.copyOf(chatActions);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(chatActions));
     }
 
     /** Every accepted {@code answerCallbackQuery}, in order. */
     public List<AnsweredCallback> answeredCallbacks() {
-        lock.lock();
-        try {
-            return List.copyOf(answeredCallbacks);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(answeredCallbacks));
     }
 
     /** The method of every request received (canonical name; {@value #DOWNLOAD} for files), in order. */
     public List<String> requests() {
-        lock.lock();
-        try {
-            return List.copyOf(requests);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(requests));
     }
 
     /** How many requests named {@code method} were received (whatever their outcome). */
     public int requestCount(String method) {
         String name = canonical(method);
-        lock.lock();
-        try {
-            return (int) requests.stream().filter(name::equals).count();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> (int) requests.stream().filter(name::equals).count());
     }
 
     /** Every request received with its parameters, in order. */
     public List<Call> calls() {
-        lock.lock();
-        try {
-            return List.copyOf(calls);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(calls));
     }
 
     /** The parameters of every request named {@code method}, in order. */
@@ -757,62 +703,32 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** How many {@code setWebhook} calls were accepted. */
     public int setWebhookCalls() {
-        lock.lock();
-        try {
-            return setWebhookCalls;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> setWebhookCalls);
     }
 
     /** How many {@code deleteWebhook} calls were accepted. */
     public int deleteWebhookCalls() {
-        lock.lock();
-        try {
-            return deleteWebhookCalls;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> deleteWebhookCalls);
     }
 
     /** The webhook URL; empty when none is set. */
     public String webhookUrl() {
-        lock.lock();
-        try {
-            return webhookUrl;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> webhookUrl);
     }
 
     /** The webhook's secret token, or null when none was given. */
     public String webhookSecret() {
-        lock.lock();
-        try {
-            return webhookSecret;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> webhookSecret);
     }
 
     /** The webhook's {@code allowed_updates}, or null when none were given. */
     public List<String> webhookAllowedUpdates() {
-        lock.lock();
-        try {
-            return webhookAllowedUpdates;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> webhookAllowedUpdates);
     }
 
     /** The webhook's {@code max_connections}, or null when no webhook is set. */
     public Integer webhookMaxConnections() {
-        lock.lock();
-        try {
-            return webhookMaxConnections;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> webhookMaxConnections);
     }
 
     /**
@@ -1491,4 +1407,15 @@ public final class FakeBotApi implements AutoCloseable {
     private static Answer error(int code, String description) {
         return new Answer(code, errorBody(code, description).toString());
     }
+
+    /** {@code read} under the fake's lock. */
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
 }
